@@ -1,0 +1,219 @@
+"""The document model: typed, presentation-free dataclasses.
+
+Input: nothing (the readers build it). Output: what transforms enrich and renderers
+render. The model knows neither Markdown nor HTML; every node knows where it stands
+in its source file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .diagnostics import SourceLocation
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker: footnote ``number`` stood before character ``offset`` of the text."""
+
+    number: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation found in text: a document, resolution or paragraph reference."""
+
+    kind: Literal["document", "resolution", "paragraphs"]
+    text: str  # the exact characters of the text that cite it
+    start: int  # character offsets in the owning text
+    end: int
+    symbol: str  # normalised symbol of the cited document ("" = this report)
+    target_report: str | None  # slug when the cited document is in this corpus
+    anchor: str | None  # "p43-58" etc. when paragraphs are cited
+    urls: dict[str, str] = field(default_factory=dict)  # language -> official URL
+    organ: str = ""  # general_assembly, security_council, human_rights_council, ""
+
+
+@dataclass
+class Item:
+    """A sub-item of a paragraph: ``(a)`` … or a bullet (labelled 1, 2, …)."""
+
+    id: str
+    label: str
+    kind: Literal["letter", "bullet"]
+    text: str
+    footnote_refs: list[FootnoteRef]
+    location: SourceLocation
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph: its lead text (without items and marker digits) and items."""
+
+    id: str
+    number: int
+    section: str
+    subsection: str | None
+    heading: str | None
+    text: str
+    footnote_refs: list[FootnoteRef]
+    items: list[Item]
+    location: SourceLocation
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def footnotes(self) -> list[int]:
+        """Footnote numbers cited in the paragraph, lead text and items, in order."""
+        numbers = [ref.number for ref in self.footnote_refs]
+        for item in self.items:
+            numbers.extend(ref.number for ref in item.footnote_refs)
+        return numbers
+
+
+@dataclass
+class Heading:
+    """A section (一.), sub-section (A.) or unnumbered sub-heading."""
+
+    id: str
+    level: Literal["section", "subsection", "subheading"]
+    label: str | None  # 一 / A / a / None
+    number: int | None  # section number for sections
+    text: str
+    section: str | None  # owning section id (for subsections and sub-headings)
+    location: SourceLocation
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+    location: SourceLocation
+    cited_in: str = ""  # id of the paragraph, item or heading whose text carries the marker
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"fn{self.number}"
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """Something of the extraction, not of the text: recorded, never rendered as text."""
+
+    line: int
+    kind: str  # page-header, rule, link-annotation, dead-link, list-dash
+    text: str
+
+
+@dataclass
+class SummaryParagraph:
+    id: str
+    text: str
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class FrontMatterLine:
+    """A line of the cover page before the summary, with its role when recognised."""
+
+    role: str  # organ, session, agenda, agenda-title, title, document-type, summary-heading, other
+    text: str
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Session:
+    organ: str
+    number: int
+    zh: str
+
+
+@dataclass
+class Term:
+    """A glossary entry (filled by the glossary transform)."""
+
+    id: str
+    zh: str
+    variants: list[str]
+    en: str
+    abbr: str | None
+    definition: dict[str, str]
+    introduced: list[tuple[str, str]]
+
+
+@dataclass
+class Recommendation:
+    """A checklist item taken from a conclusions paragraph (filled by a transform)."""
+
+    id: str
+    report: str
+    paragraph: int
+    anchor: str
+    addressee: dict[str, str]
+    group: str
+    text: str
+
+
+@dataclass
+class Report:
+    slug: str
+    symbols: list[str]
+    date: dt.date
+    title: dict[str, str]
+    document_type: dict[str, str]
+    sessions: list[Session]
+    agenda_items: list[AgendaItem]
+    source_path: str
+    front_matter: list[FrontMatterLine]
+    summary: list[SummaryParagraph]
+    body: list[Heading | Paragraph]  # in document order
+    footnotes: list[Footnote]
+    artifacts: list[Artifact]
+    job_number: str | None = None
+    recommendations: list[Recommendation] = field(default_factory=list)
+
+    @property
+    def symbol(self) -> str:
+        """The joint symbol as the reports write it: ``A/71/1016–S/2017/556``."""
+        return "–".join(self.symbols)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [block for block in self.body if isinstance(block, Paragraph)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [block for block in self.body if isinstance(block, Heading)]
+
+    @property
+    def sections(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == "section"]
+
+    def footnote(self, number: int) -> Footnote:
+        for note in self.footnotes:
+            if note.number == number:
+                return note
+        raise KeyError(number)
+
+
+@dataclass
+class Corpus:
+    reports: list[Report]
+    terms: list[Term] = field(default_factory=list)
+
+    def report(self, slug: str) -> Report:
+        for report in self.reports:
+            if report.slug == slug:
+                return report
+        raise KeyError(slug)
