@@ -181,7 +181,8 @@ class ReportReader:
             self._new_block("paragraph", line)
         elif kind is Kind.LABELLED:
             if line.dash:
-                self.artifacts.append(Artifact(line.number, "list-dash", line.raw.strip()))
+                # Only the "- " belongs to the extraction; the item text is text.
+                self.artifacts.append(Artifact(line.number, "list-dash", f"- ({line.label})"))
             self._new_block("labelled", line)
         elif kind is Kind.BULLET:
             self._new_block("bullet", line)
@@ -221,6 +222,10 @@ class ReportReader:
             if not current.closed:
                 current.add(segment)
                 return
+        if current is not None and current.kind == "subheading":
+            # _starts_heading vetted the whole run up to the next paragraph as heading.
+            current.add(segment)
+            return
         if self._starts_heading(index):
             block = _Block("subheading", line.number)
             block.add(segment)
@@ -228,9 +233,6 @@ class ReportReader:
             return
         if current is None:
             raise InputError(self.at(line.number), "text before the first heading or paragraph")
-        if current.kind == "subheading" and self._continues_heading(current, index):
-            current.add(segment)
-            return
         current.add(segment)
 
     def _run_after(self, index: int) -> tuple[list[Line], Line | None]:
@@ -252,9 +254,6 @@ class ReportReader:
         if any(is_closed(line.text) for line in run):
             return False
         return sum(len(line.text) for line in run) <= MAX_HEADING_CHARS
-
-    def _continues_heading(self, heading: _Block, index: int) -> bool:
-        return not heading.closed
 
     def _segment(self, line: Line, text: str, markers: bool = True) -> _Segment:
         """Take dead links and footnote markers out of one line's text."""
@@ -318,7 +317,9 @@ class ReportReader:
             elif block.kind == "section":
                 number = chinese_numeral(block.label)
                 if number != expected_section:
-                    raise InputError(where, f"section {block.label}. out of sequence (expected section {expected_section})")
+                    raise InputError(
+                        where, f"section {block.label}. out of sequence (expected section {expected_section})"
+                    )
                 expected_section += 1
                 section = Heading(f"s{number}", "section", block.label, number, text, None, where, refs)
                 subsection = None
@@ -347,7 +348,9 @@ class ReportReader:
                 if number in seen_paragraphs:
                     raise InputError(where, f"paragraph {number} repeated (first at line {seen_paragraphs[number]})")
                 if number != expected_paragraph:
-                    raise InputError(where, f"paragraph {number} out of sequence (expected paragraph {expected_paragraph})")
+                    raise InputError(
+                        where, f"paragraph {number} out of sequence (expected paragraph {expected_paragraph})"
+                    )
                 seen_paragraphs[number] = block.first_line
                 expected_paragraph += 1
                 heading_id = self._assign_heading_ids(body, number)
@@ -362,6 +365,7 @@ class ReportReader:
                 self._add_item(paragraph, block, text, refs, where)
         if expected_paragraph == 1:
             raise InputError(self.at(len(self.lines)), "no numbered paragraph found (truncated file?)")
+        self._check_complete(body)
         unplaced = [h for h in body if isinstance(h, Heading) and h.level == "subheading" and not h.id]
         if unplaced:
             raise InputError(unplaced[0].location, "sub-heading is not followed by any numbered paragraph")
@@ -375,6 +379,16 @@ class ReportReader:
             artifacts=sorted(self.artifacts, key=lambda a: (a.line, a.kind)),
             job_number=meta.job_number,
         )
+
+    def _check_complete(self, body: list[Heading | Paragraph]) -> None:
+        """A file cut short ends in the middle of a sentence or right after a heading."""
+        last = body[-1]
+        end = self.at(len(self.lines))
+        if isinstance(last, Heading):
+            raise InputError(end, f"file ends after heading '{last.text}' with no paragraph (truncated?)")
+        text = last.items[-1].text if last.items else last.text
+        if not re.search(r"[。！？.][”’」）)》]*$", text):
+            raise InputError(end, f"file ends in the middle of paragraph {last.number} (truncated?)")
 
     def _is_lettered_heading(self, block: _Block, blocks: list[_Block], position: int) -> bool:
         """``(a) 确保国家的自主权`` before a paragraph is a heading; ``(a) …；`` is an item."""
@@ -415,7 +429,10 @@ class ReportReader:
             letters = [i.label for i in paragraph.items if i.kind == "letter"]
             expected = chr(ord("a") + len(letters))
             if block.label != expected:
-                raise InputError(where, f"item ({block.label}) of paragraph {paragraph.number} out of sequence (expected ({expected}))")
+                raise InputError(
+                    where,
+                    f"item ({block.label}) of paragraph {paragraph.number} out of sequence (expected ({expected}))",
+                )
             label, kind = block.label, "letter"
         else:
             label, kind = str(sum(1 for i in paragraph.items if i.kind == "bullet") + 1), "bullet"
