@@ -1,0 +1,105 @@
+"""Text -> Markdown that shows exactly that text.
+
+Report text is data, never markup: every character that Markdown, HTML, attr_list
+or a template engine could read as syntax is written as a numeric character
+reference, so ``*``, ``_``, ``<script>``, ``[x](y)``, ``{{ x }}`` or a leading
+``1.`` reach the reader as the characters they are. Links, glossary terms and
+footnote references are added around the escaped text from typed annotations.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+# Everything ASCII that some Markdown extension, HTML or a template could act on.
+_SPECIAL = set("\\`*_{}[]()#+-.!|<>&~^:=$\"'@%")
+
+
+def escape(text: str) -> str:
+    """Markdown-inert form of ``text`` (safe in paragraphs, headings and link text)."""
+    out = []
+    for ch in text:
+        out.append(f"&#{ord(ch)};" if ch in _SPECIAL else ch)
+    return "".join(out)
+
+
+def attr(value: str) -> str:
+    """A value for an HTML attribute in double quotes."""
+    return html.escape(value, quote=True)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch ``[start, end)`` of the text shown as a link or a marked term."""
+
+    start: int
+    end: int
+    href: str
+    css: str
+    title: str = ""
+    external: bool = False
+    data: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote reference standing before character ``offset``."""
+
+    offset: int
+    number: int
+
+
+def footnote_label(number: int) -> str:
+    return f"fn{number}"
+
+
+def render_inline(text: str, markers: list[Marker] = (), spans: list[Span] = (),
+                  footnote_links: bool = True) -> str:
+    """Escaped text with spans as ``<a>`` and markers as Markdown footnote references.
+
+    ``footnote_links=False`` writes markers as plain superscript links to the page's
+    footnotes (for a second copy of a text on the same page, e.g. the parallel view).
+    """
+    events: list[tuple[int, int, object]] = []
+    for span in spans:
+        events.append((span.start, 1, span))
+        events.append((span.end, 0, span))
+    for marker in markers:
+        events.append((marker.offset, 2, marker))
+    events.sort(key=lambda e: (e[0], e[1]))
+    out: list[str] = []
+    pos = 0
+    for offset, _order, thing in events:
+        out.append(escape(text[pos:offset]))
+        pos = offset
+        if isinstance(thing, Marker):
+            label = footnote_label(thing.number)
+            if footnote_links:
+                out.append(f"[^{label}]")
+            else:
+                out.append(f'<sup class="r2p-fnref"><a href="#fn:{label}">{thing.number}</a></sup>')
+        elif isinstance(thing, Span):
+            if offset == thing.start:
+                out.append(_open(thing))
+            else:
+                out.append("</a>")
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _open(span: Span) -> str:
+    parts = [f'href="{attr(span.href)}"', f'class="{attr(span.css)}"']
+    if span.title:
+        parts.append(f'title="{attr(span.title)}"')
+    for key, value in span.data:
+        parts.append(f'data-{key}="{attr(value)}"')
+    if span.external:
+        parts.append('rel="noopener"')
+    return "<a " + " ".join(parts) + ">"
+
+
+def md_heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading showing ``text`` exactly, with a fixed id."""
+    attrs = f" {{ #{anchor} }}" if anchor else ""
+    return f"{'#' * level} {escape(text)}{attrs}"

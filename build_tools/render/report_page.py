@@ -1,0 +1,203 @@
+"""A report -> its reading page: front matter, summary, sections, numbered paragraphs
+with permalinks, items, footnotes. Pure: returns Markdown, writes nothing."""
+
+from __future__ import annotations
+
+from ..model import Footnote, Heading, Item, Paragraph, Report
+from .context import RenderContext, UnitText
+from .inline import Span, attr, escape, md_heading, render_inline
+
+
+def citation(ctx: RenderContext, report: Report, paragraph: Paragraph, item: Item | None = None) -> str:
+    """``A/71/1016–S/2017/556，第 24 段`` in the page language."""
+    _ = ctx.gettext
+    if item is None:
+        return _("{symbol}, paragraph {number}").format(symbol=report.symbol, number=paragraph.number)
+    if item.kind == "letter":
+        return _("{symbol}, paragraph {number} ({label})").format(
+            symbol=report.symbol, number=paragraph.number, label=item.label)
+    return _("{symbol}, paragraph {number}, bullet {label}").format(
+        symbol=report.symbol, number=paragraph.number, label=item.label)
+
+
+def official_url(report: Report, lang: str) -> str:
+    return f"https://undocs.org/{lang}/{report.symbols[0]}"
+
+
+class ReportPage:
+    """Renders one report page; ``spans`` supplies links/terms for a unit (from transforms)."""
+
+    def __init__(self, ctx: RenderContext, report: Report, spans=None, cited_by=None) -> None:
+        self.ctx = ctx
+        self.report = report
+        self.spans = spans or (lambda unit_id, text, lang: [])
+        self.cited_by = cited_by or (lambda anchor: "")
+
+    def render(self) -> str:
+        ctx, report = self.ctx, self.report
+        _ = ctx.gettext
+        out = [
+            "---",
+            f"title: {_yaml_str(ctx.title(report))}",
+            f"description: {_yaml_str(report.symbol + ' — ' + ctx.title(report))}",
+            "---",
+            "",
+            f'<script type="application/json" id="r2p-ui">{ctx.ui_json()}</script>',
+            "",
+            f"# {escape(ctx.title(report))} {{ #title }}",
+            "",
+            self._docmeta(),
+            "",
+        ]
+        if ctx.lang != "zh":
+            out += [self._translation_notice(), ""]
+        if report.summary:
+            out += [md_heading(2, _("Summary"), "summary"), ""]
+            for summary in report.summary:
+                unit = ctx.unit(report, summary.id, summary.text, [])
+                out += [self._block("r2p-summary", summary.id, None, unit, ""), ""]
+        for block in report.body:
+            if isinstance(block, Heading):
+                out += [self._heading(block), ""]
+            else:
+                out += [self._paragraph(block), ""]
+        out += self._footnotes()
+        return "\n".join(out).rstrip() + "\n"
+
+    # -- pieces ------------------------------------------------------------------------
+
+    def _docmeta(self) -> str:
+        ctx, report = self.ctx, self.report
+        _ = ctx.gettext
+        agenda = "; ".join(
+            _("item {number}: {title}").format(number=a.number, title=a.title[ctx.lang])
+            for a in report.agenda_items
+        )
+        sessions = "; ".join(self._session(s) for s in report.sessions)
+        rows = [
+            (_("Symbol"), report.symbol),
+            (_("Date"), ctx.date(report)),
+            (_("Document"), report.document_type[ctx.lang]),
+            (_("Sessions"), sessions),
+            (_("Agenda items"), agenda),
+        ]
+        cells = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+        label, link = _("Official text"), _("undocs.org (all six official languages)")
+        official = (
+            f"<dt>{escape(label)}</dt><dd>"
+            f'<a href="{attr(official_url(report, ctx.lang))}" rel="noopener">{escape(link)}</a></dd>'
+        )
+        return f'<dl class="r2p-docmeta">{cells}{official}</dl>'
+
+    def _session(self, session) -> str:
+        _ = self.ctx.gettext
+        if session.organ == "general_assembly":
+            # Translators: {label} is the session as the Chinese cover page writes it (第七十一届会议).
+            return _("General Assembly, session {number}").format(number=session.number, label=session.zh)
+        if session.organ == "security_council":
+            return _("Security Council, year {number}").format(number=session.number, label=session.zh)
+        return f"{session.organ} {session.number}"
+
+    def _translation_notice(self) -> str:
+        _ = self.ctx.gettext
+        report = self.report
+        text = _("This English text is an unofficial working translation made for this site from the "
+                 "Chinese version. It is not the official English text of the United Nations.")
+        link = _("Official English text of {symbol}").format(symbol=report.symbol)
+        title = _("Unofficial working translation")
+        return (
+            '<div class="admonition warning r2p-unofficial" markdown>\n'
+            f'<p class="admonition-title">{escape(title)}</p>\n\n'
+            f"{escape(text)} "
+            f'<a href="{attr(official_url(report, "en"))}" rel="noopener">{escape(link)}</a>\n'
+            "</div>"
+        )
+
+    def _heading(self, heading: Heading) -> str:
+        ctx, report = self.ctx, self.report
+        unit = ctx.unit(report, heading.id, heading.text, heading.footnote_refs)
+        if heading.level == "section":
+            prefix, level = f"{heading.label}. " if ctx.lang == "zh" else f"{_roman(heading.number)}. ", 2
+        elif heading.level == "subsection":
+            prefix, level = f"{heading.label}. ", 3
+        else:
+            prefix = f"({heading.label}) " if heading.label else ""
+            level = 4 if self._under_subsection(heading) else 3
+        text = escape(prefix) + render_inline(unit.text, unit.markers)
+        attrs = f"#{heading.id}" + (f' lang="{unit.lang}"' if unit.lang != ctx.lang else "")
+        return f"{'#' * level} {text}{self._status(unit)} {{ {attrs} }}"
+
+    def _under_subsection(self, heading: Heading) -> bool:
+        inside = False
+        for block in self.report.body:
+            if block is heading:
+                return inside
+            if isinstance(block, Heading) and block.level != "subheading":
+                inside = block.level == "subsection"
+        return False
+
+    def _paragraph(self, paragraph: Paragraph) -> str:
+        ctx, report = self.ctx, self.report
+        unit = ctx.unit(report, paragraph.id, paragraph.text, paragraph.footnote_refs)
+        parts = [self._block("r2p-para", paragraph.id, citation(ctx, report, paragraph), unit,
+                             f"{paragraph.number}.", close=False)]
+        for item in paragraph.items:
+            item_unit = ctx.unit(report, item.id, item.text, item.footnote_refs)
+            label = f"({item.label})" if item.kind == "letter" else "•"
+            parts.append("")
+            parts.append(self._block("r2p-item", item.id, citation(ctx, report, paragraph, item), item_unit, label))
+        note = self.cited_by(paragraph.id)
+        if note:
+            parts += ["", note]
+        parts += ["", "</div>"]
+        return "\n".join(parts)
+
+    def _block(self, css: str, anchor: str, cite: str | None, unit: UnitText, label: str,
+               close: bool = True) -> str:
+        ctx = self.ctx
+        attrs = [f'class="{css}"', f'id="{attr(anchor)}"']
+        if cite:
+            attrs.append(f'data-cite="{attr(cite)}"')
+        if unit.lang != ctx.lang:
+            attrs.append(f'lang="{unit.lang}"')
+        permalink = f'<a class="r2p-pnum" href="#{attr(anchor)}">{escape(label)}</a> ' if label else ""
+        body = render_inline(unit.text, unit.markers, self.spans(anchor, unit.text, unit.lang))
+        head = f'<div {" ".join(attrs)} markdown>\n{permalink}{body}{self._status(unit)}'
+        return head + ("\n</div>" if close else "")
+
+    def _status(self, unit: UnitText) -> str:
+        _ = self.ctx.gettext
+        if unit.status == "fuzzy":
+            css, note = "r2p-fuzzy", _("translation under review")
+        elif unit.status == "missing":
+            css, note = "r2p-missing", _("not yet translated: Chinese original shown")
+        else:
+            return ""
+        return f' <span class="r2p-status {css}">{escape(note)}</span>'
+
+    def _footnotes(self) -> list[str]:
+        out: list[str] = []
+        for note in self.report.footnotes:
+            out.append(self._footnote(note))
+        if out:
+            out.insert(0, "")
+        return out
+
+    def _footnote(self, note: Footnote) -> str:
+        unit = self.ctx.unit(self.report, note.id, note.text, [])
+        text = render_inline(unit.text, [], self.spans(note.id, unit.text, unit.lang))
+        return f"[^fn{note.number}]: {text}{self._status(unit)}"
+
+
+def _roman(number: int | None) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    value, out = number or 0, ""
+    for size, numeral in numerals:
+        while value >= size:
+            out += numeral
+            value -= size
+    return out
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
