@@ -12,6 +12,7 @@ from pathlib import Path
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, read_report_catalog, report_catalog_path, ui_translations
 from ..model import Corpus
 from .context import RenderContext
+from .documents import DOCUMENTS_PAGE, documents_page
 from .pages import about_page, home_page
 from .report_page import ReportPage
 
@@ -43,9 +44,10 @@ def render_site(corpus: Corpus, source_dir: Path) -> Site:
             pages[f"{lang}/{report.slug}.md"] = ReportPage(ctx, report).render()
         pages[f"{lang}/index.md"] = home_page(ctx, [])
         pages[f"{lang}/about.md"] = about_page(ctx)
+        pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
     zh = section_names[SOURCE_LANGUAGE]
     # A flat nav: entries take each page's own (translated) title in each language.
-    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], "about.md"]
+    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], DOCUMENTS_PAGE, "about.md"]
     nav_translations = {
         lang: {zh[key]: names[key] for key in zh} for lang, names in section_names.items() if lang != SOURCE_LANGUAGE
     }

@@ -80,23 +80,25 @@ def render_inline(text: str, markers: list[Marker] = (), spans: list[Span] = (),
             else:
                 out.append(f'<sup class="r2p-fnref"><a href="#fn:{label}">{thing.number}</a></sup>')
         elif isinstance(thing, Span):
-            if offset == thing.start:
-                out.append(_open(thing))
-            else:
-                out.append("</a>")
+            out.append("[" if offset == thing.start else _close(thing))
     out.append(escape(text[pos:]))
     return "".join(out)
 
 
-def _open(span: Span) -> str:
-    parts = [f'href="{attr(span.href)}"', f'class="{attr(span.css)}"']
-    if span.title:
-        parts.append(f'title="{attr(span.title)}"')
-    for key, value in span.data:
-        parts.append(f'data-{key}="{attr(value)}"')
+def _close(span: Span) -> str:
+    """``](<href> "title"){ .class key="value" }``: a Markdown link, so that MkDocs
+    rewrites ``page.md#anchor`` to the page's URL and checks the anchor."""
+    title = f' "{_attr_value(span.title)}"' if span.title else ""
+    attrs = [f".{css}" for css in span.css.split()]
+    attrs += [f'data-{key}="{_attr_value(value)}"' for key, value in span.data]
     if span.external:
-        parts.append('rel="noopener"')
-    return "<a " + " ".join(parts) + ">"
+        attrs.append('rel="noopener"')
+    return f"](<{span.href}>{title}){{ {' '.join(attrs)} }}"
+
+
+def _attr_value(value: str) -> str:
+    """A value safe inside attr_list quotes and a Markdown link title."""
+    return value.replace('"', "”").replace("}", "）").replace("{", "（").replace("\n", " ")
 
 
 def md_heading(level: int, text: str, anchor: str | None = None) -> str:

@@ -3,9 +3,11 @@ with permalinks, items, footnotes. Pure: returns Markdown, writes nothing."""
 
 from __future__ import annotations
 
-from ..model import Footnote, Heading, Item, Paragraph, Report
+from ..model import Footnote, Heading, Item, Paragraph, Reference, Report
 from .context import RenderContext, UnitText
 from .inline import Span, attr, escape, md_heading, render_inline
+from .documents import cited_by_index, cited_by_note, report_documents_section
+from .links import en_spans, zh_spans
 
 
 def citation(ctx: RenderContext, report: Report, paragraph: Paragraph, item: Item | None = None) -> str:
@@ -25,13 +27,26 @@ def official_url(report: Report, lang: str) -> str:
 
 
 class ReportPage:
-    """Renders one report page; ``spans`` supplies links/terms for a unit (from transforms)."""
+    """Renders one report page. ``cited_by`` gives the note for a paragraph cited elsewhere."""
 
-    def __init__(self, ctx: RenderContext, report: Report, spans=None, cited_by=None) -> None:
+    def __init__(self, ctx: RenderContext, report: Report) -> None:
         self.ctx = ctx
         self.report = report
-        self.spans = spans or (lambda unit_id, text, lang: [])
-        self.cited_by = cited_by or (lambda anchor: "")
+        self.cited_by_index = cited_by_index(ctx.corpus)
+        self.references: dict[str, list[Reference]] = {}
+        for paragraph in report.paragraphs:
+            self.references[paragraph.id] = paragraph.references
+            for item in paragraph.items:
+                self.references[item.id] = item.references
+        for note in report.footnotes:
+            self.references[note.id] = note.references
+
+    def spans(self, unit_id: str, text: str, lang: str) -> list[Span]:
+        """Links for the citations of one unit, in the language its text is in."""
+        references = self.references.get(unit_id, [])
+        if lang == "zh":
+            return zh_spans(references, self.ctx.lang, self.report.slug)
+        return en_spans(text, references, self.report.slug, self.report)
 
     def render(self) -> str:
         ctx, report = self.ctx, self.report
@@ -49,6 +64,9 @@ class ReportPage:
             self._docmeta(),
             "",
         ]
+        whole = self.cited_by_index.get((report.slug, ""))
+        if whole:
+            out += [cited_by_note(ctx, whole), ""]
         if ctx.lang != "zh":
             out += [self._translation_notice(), ""]
         if report.summary:
@@ -61,6 +79,7 @@ class ReportPage:
                 out += [self._heading(block), ""]
             else:
                 out += [self._paragraph(block), ""]
+        out += report_documents_section(ctx, report)
         out += self._footnotes()
         return "\n".join(out).rstrip() + "\n"
 
@@ -146,9 +165,9 @@ class ReportPage:
             label = f"({item.label})" if item.kind == "letter" else "•"
             parts.append("")
             parts.append(self._block("r2p-item", item.id, citation(ctx, report, paragraph, item), item_unit, label))
-        note = self.cited_by(paragraph.id)
-        if note:
-            parts += ["", note]
+        places = self.cited_by_index.get((report.slug, paragraph.id))
+        if places:
+            parts += ["", cited_by_note(ctx, places)]
         parts += ["", "</div>"]
         return "\n".join(parts)
 

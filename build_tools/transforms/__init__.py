@@ -6,7 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Corpus
+from .references import resolve_references
 
 Transform = Callable[[Corpus, Path], None]
 
-TRANSFORMS: list[Transform] = []
+TRANSFORMS: list[Transform] = [
+    resolve_references,
+]
