@@ -161,7 +161,8 @@ def cited_by_note(ctx: RenderContext, places: list[Place]) -> str:
     symbols = {r.slug: r.symbol for r in ctx.corpus.reports}
     links = ", ".join(f"{escape(symbols[p.slug])} {place_link(ctx, p, None)}" for p in places)
     # Translators: {places} is a list such as "A/71/1016–S/2017/556 para. 23"
-    label = escape(_("Cited in: {places}")).replace("{places}", links)
+    before, _sep, after = _("Cited in: {places}").partition("{places}")
+    label = escape(before) + links + escape(after)
     return f'<p class="r2p-cited-by" markdown>{label}</p>'
 
 
