@@ -85,6 +85,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         "recommendations": [asdict(r) for r in report.recommendations],
         "artifacts": [asdict(a) for a in report.artifacts],
         "front_matter": [{"role": f.role, "text": f.text, "line": f.location.line} for f in report.front_matter],
+        "translations": {
+            lang: {uid: {"text": t.text, "status": t.status} for uid, t in units.items()}
+            for lang, units in report.translations.items()
+        },
     }
 
 

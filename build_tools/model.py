@@ -165,6 +165,14 @@ class Recommendation:
     text: str
 
 
+@dataclass(frozen=True)
+class TranslatedUnit:
+    """A unit's text in another language: ``[^N]`` marks footnotes; status says how far along."""
+
+    text: str
+    status: Literal["translated", "fuzzy", "missing"]
+
+
 @dataclass
 class Report:
     slug: str
@@ -182,6 +190,8 @@ class Report:
     artifacts: list[Artifact]
     job_number: str | None = None
     recommendations: list[Recommendation] = field(default_factory=list)
+    # language -> unit id -> translation (filled by transforms.translations)
+    translations: dict[str, dict[str, TranslatedUnit]] = field(default_factory=dict)
 
     @property
     def symbol(self) -> str:

@@ -81,7 +81,7 @@ def generate(source_dir: Path, docs_dir: Path, times: BuildTimes | None = None):
     """Read, transform and render; then write docs/. Returns the corpus and the site."""
     start = time.perf_counter()
     corpus = load_corpus(source_dir)
-    site = render_site(corpus, source_dir)
+    site = render_site(corpus)
     extra = {}
     userdict = getattr(site, "jieba_userdict", "")
     if userdict:

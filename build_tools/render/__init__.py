@@ -7,9 +7,7 @@ navigation (page paths in order, with section names translated per language).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
-from ..i18n import LANGUAGES, SOURCE_LANGUAGE, read_report_catalog, report_catalog_path, ui_translations
+from ..i18n import LANGUAGES, SOURCE_LANGUAGE, ui_translations
 from ..model import Corpus
 from .context import RenderContext
 from .documents import DOCUMENTS_PAGE, documents_page
@@ -24,20 +22,16 @@ class Site:
     nav_translations: dict[str, dict[str, str]]  # lang -> {zh nav title: translated}
 
 
-def make_context(corpus: Corpus, lang: str, source_dir: Path) -> RenderContext:
+def make_context(corpus: Corpus, lang: str) -> RenderContext:
     translations = ui_translations(lang)
-    catalogs = {}
-    if lang != SOURCE_LANGUAGE:
-        for report in corpus.reports:
-            catalogs[report.slug] = read_report_catalog(report_catalog_path(source_dir, report.slug, lang), lang)
-    return RenderContext(lang, translations.gettext, translations.ngettext, corpus, catalogs)
+    return RenderContext(lang, translations.gettext, translations.ngettext, corpus)
 
 
-def render_site(corpus: Corpus, source_dir: Path) -> Site:
+def render_site(corpus: Corpus) -> Site:
     pages: dict[str, str] = {}
     section_names: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
-        ctx = make_context(corpus, lang, source_dir)
+        ctx = make_context(corpus, lang)
         _ = ctx.gettext
         section_names[lang] = {"reports": _("Reports"), "about": _("About")}
         for report in corpus.reports:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from babel.messages.catalog import Catalog
-
-from ..i18n import HTML_LANG, MARKER, SOURCE_LANGUAGE, Unit, format_day, lookup, with_markers
-from ..model import Corpus, FootnoteRef, Report
+from ..i18n import HTML_LANG, MARKER, SOURCE_LANGUAGE, format_day, with_markers
+from ..model import Corpus, FootnoteRef, Report, TranslatedUnit
 from .inline import Marker
 
 
@@ -29,7 +27,6 @@ class RenderContext:
     gettext: Callable[[str], str]
     ngettext: Callable[[str, str, int], str]
     corpus: Corpus
-    catalogs: dict[str, Catalog | None] = field(default_factory=dict)  # slug -> report catalog
 
     @property
     def html_lang(self) -> str:
@@ -45,8 +42,9 @@ class RenderContext:
         """The unit in this language; Chinese falls through unchanged."""
         if self.lang == SOURCE_LANGUAGE:
             return UnitText(text, [Marker(r.offset, r.number) for r in refs], "source", SOURCE_LANGUAGE)
-        unit = Unit(unit_id, "", with_markers(text, refs), 0)
-        found = lookup(self.catalogs.get(report.slug), unit)
+        found = report.translations.get(self.lang, {}).get(unit_id)
+        if found is None:
+            found = TranslatedUnit(with_markers(text, refs), "missing")
         plain, markers = lift_markers(found.text)
         lang = SOURCE_LANGUAGE if found.status == "missing" else self.lang
         return UnitText(plain, markers, found.status, lang)

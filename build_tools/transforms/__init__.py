@@ -7,9 +7,11 @@ from pathlib import Path
 
 from ..model import Corpus
 from .references import resolve_references
+from .translations import attach_translations
 
 Transform = Callable[[Corpus, Path], None]
 
 TRANSFORMS: list[Transform] = [
     resolve_references,
+    attach_translations,
 ]
