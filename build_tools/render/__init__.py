@@ -7,6 +7,7 @@ navigation (page paths in order, with section names translated per language).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from ..i18n import LANGUAGES, SOURCE_LANGUAGE, ui_translations
 from ..model import Corpus
 from .context import RenderContext

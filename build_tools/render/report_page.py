@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..model import Footnote, Heading, Item, Paragraph, Reference, Report
 from .context import RenderContext, UnitText
-from .inline import Span, attr, escape, md_heading, render_inline
 from .documents import cited_by_index, cited_by_note, report_documents_section
+from .inline import Span, attr, escape, md_heading, render_inline
 from .links import en_spans, zh_spans
 
 
