@@ -37,6 +37,15 @@ class Reference:
     organ: str = ""  # general_assembly, security_council, human_rights_council, ""
 
 
+@dataclass(frozen=True)
+class TermMatch:
+    """An occurrence of a glossary term (any of its forms) at ``[start, end)`` of a text."""
+
+    term: str  # Term.id
+    start: int
+    end: int
+
+
 @dataclass
 class Item:
     """A sub-item of a paragraph: ``(a)`` … or a bullet (labelled 1, 2, …)."""
@@ -48,6 +57,7 @@ class Item:
     footnote_refs: list[FootnoteRef]
     location: SourceLocation
     references: list[Reference] = field(default_factory=list)
+    terms: list[TermMatch] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +74,7 @@ class Paragraph:
     items: list[Item]
     location: SourceLocation
     references: list[Reference] = field(default_factory=list)
+    terms: list[TermMatch] = field(default_factory=list)
 
     @property
     def footnotes(self) -> list[int]:
@@ -95,6 +106,7 @@ class Footnote:
     location: SourceLocation
     cited_in: str = ""  # id of the paragraph, item or heading whose text carries the marker
     references: list[Reference] = field(default_factory=list)
+    terms: list[TermMatch] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -141,7 +153,7 @@ class Session:
 
 @dataclass
 class Term:
-    """A glossary entry (filled by the glossary transform)."""
+    """A glossary entry (read from source_texts/glossary.yaml by the glossary transform)."""
 
     id: str
     zh: str
@@ -149,7 +161,12 @@ class Term:
     en: str
     abbr: str | None
     definition: dict[str, str]
-    introduced: list[tuple[str, str]]
+    introduced: list[tuple[str, str]]  # (report slug, unit id: pN or fnN)
+    location: SourceLocation | None = None
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.zh, *self.variants]
 
 
 @dataclass

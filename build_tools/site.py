@@ -82,11 +82,7 @@ def generate(source_dir: Path, docs_dir: Path, times: BuildTimes | None = None):
     start = time.perf_counter()
     corpus = load_corpus(source_dir)
     site = render_site(corpus)
-    extra = {}
-    userdict = getattr(site, "jieba_userdict", "")
-    if userdict:
-        extra[".generated/jieba_userdict.txt"] = userdict
-    write_docs(site, docs_dir, extra)
+    write_docs(site, docs_dir, site.files)
     write_config(site, docs_dir)
     if times is not None:
         times.generate = time.perf_counter() - start

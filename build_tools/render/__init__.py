@@ -6,21 +6,23 @@ navigation (page paths in order, with section names translated per language).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..i18n import LANGUAGES, SOURCE_LANGUAGE, ui_translations
+from ..i18n import LANGUAGES, ui_translations
 from ..model import Corpus
 from .context import RenderContext
 from .documents import DOCUMENTS_PAGE, documents_page
+from .glossary_exports import glossary_csv, glossary_json, glossary_tbx, jieba_userdict
+from .glossary_page import GLOSSARY_PAGE, glossary_page
 from .pages import about_page, home_page
 from .report_page import ReportPage
 
 
 @dataclass(frozen=True)
 class Site:
-    pages: dict[str, str]  # path under docs/ -> Markdown
-    nav: list  # mkdocs nav (file paths relative to a language folder)
-    nav_translations: dict[str, dict[str, str]]  # lang -> {zh nav title: translated}
+    pages: dict[str, str]  # path under docs/ -> Markdown (docs/<lang>/…)
+    nav: list[str]  # page paths within a language folder, in nav order
+    files: dict[str, str] = field(default_factory=dict)  # other generated files under docs/
 
 
 def make_context(corpus: Corpus, lang: str) -> RenderContext:
@@ -30,23 +32,29 @@ def make_context(corpus: Corpus, lang: str) -> RenderContext:
 
 def render_site(corpus: Corpus) -> Site:
     pages: dict[str, str] = {}
-    section_names: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         ctx = make_context(corpus, lang)
         _ = ctx.gettext
-        section_names[lang] = {"reports": _("Reports"), "about": _("About")}
         for report in corpus.reports:
             pages[f"{lang}/{report.slug}.md"] = ReportPage(ctx, report).render()
-        pages[f"{lang}/index.md"] = home_page(ctx, [])
-        pages[f"{lang}/about.md"] = about_page(ctx)
+        tools = [
+            (GLOSSARY_PAGE, _("Glossary"), _("the terms of the reports in Chinese and English, with definitions")),
+            (DOCUMENTS_PAGE, _("Cited documents"), _("every document and resolution cited, and where")),
+        ]
+        pages[f"{lang}/index.md"] = home_page(ctx, tools)
+        pages[f"{lang}/{GLOSSARY_PAGE}"] = glossary_page(ctx)
         pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
-    zh = section_names[SOURCE_LANGUAGE]
+        pages[f"{lang}/about.md"] = about_page(ctx)
     # A flat nav: entries take each page's own (translated) title in each language.
-    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], DOCUMENTS_PAGE, "about.md"]
-    nav_translations = {
-        lang: {zh[key]: names[key] for key in zh} for lang, names in section_names.items() if lang != SOURCE_LANGUAGE
+    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], GLOSSARY_PAGE, DOCUMENTS_PAGE,
+           "about.md"]
+    files = {
+        "data/glossary.csv": glossary_csv(corpus),
+        "data/glossary.tbx": glossary_tbx(corpus),
+        "data/glossary.json": glossary_json(corpus),
+        ".generated/jieba_userdict.txt": jieba_userdict(corpus),
     }
-    return Site(pages, nav, nav_translations)
+    return Site(pages, nav, files)
 
 
 __all__ = ["LANGUAGES", "Site", "render_site"]

@@ -3,11 +3,12 @@ with permalinks, items, footnotes. Pure: returns Markdown, writes nothing."""
 
 from __future__ import annotations
 
-from ..model import Footnote, Heading, Item, Paragraph, Reference, Report
+from ..model import Footnote, Heading, Item, Paragraph, Reference, Report, TermMatch
 from .context import RenderContext, UnitText
 from .documents import cited_by_index, cited_by_note, report_documents_section
 from .inline import Span, attr, escape, md_heading, render_inline
 from .links import en_spans, zh_spans
+from .terms import find_english_terms, term_spans
 
 
 def citation(ctx: RenderContext, report: Report, paragraph: Paragraph, item: Item | None = None) -> str:
@@ -34,19 +35,25 @@ class ReportPage:
         self.report = report
         self.cited_by_index = cited_by_index(ctx.corpus)
         self.references: dict[str, list[Reference]] = {}
-        for paragraph in report.paragraphs:
-            self.references[paragraph.id] = paragraph.references
-            for item in paragraph.items:
-                self.references[item.id] = item.references
-        for note in report.footnotes:
-            self.references[note.id] = note.references
+        self.term_matches: dict[str, list[TermMatch]] = {}
+        for unit in [*report.paragraphs, *(i for p in report.paragraphs for i in p.items), *report.footnotes]:
+            self.references[unit.id] = unit.references
+            self.term_matches[unit.id] = unit.terms
+        self.terms = {term.id: term for term in ctx.corpus.terms}
+        self.marked: set[str] = set()  # terms already marked in the current paragraph
 
     def spans(self, unit_id: str, text: str, lang: str) -> list[Span]:
-        """Links for the citations of one unit, in the language its text is in."""
+        """Links for the citations of one unit, then its glossary terms (each term once per
+        paragraph), in the language its text is in."""
         references = self.references.get(unit_id, [])
         if lang == "zh":
-            return zh_spans(references, self.ctx.lang, self.report.slug)
-        return en_spans(text, references, self.report.slug, self.report)
+            links = zh_spans(references, self.ctx.lang, self.report.slug)
+            matches = self.term_matches.get(unit_id, [])
+        else:
+            links = en_spans(text, references, self.report.slug, self.report)
+            matches = find_english_terms(text, self.ctx.corpus.terms)
+        terms = term_spans(matches, self.terms, self.ctx.lang, links, self.marked)
+        return sorted(links + terms, key=lambda span: span.start)
 
     def render(self) -> str:
         ctx, report = self.ctx, self.report
@@ -157,6 +164,7 @@ class ReportPage:
 
     def _paragraph(self, paragraph: Paragraph) -> str:
         ctx, report = self.ctx, self.report
+        self.marked = set()
         unit = ctx.unit(report, paragraph.id, paragraph.text, paragraph.footnote_refs)
         parts = [self._block("r2p-para", paragraph.id, citation(ctx, report, paragraph), unit,
                              f"{paragraph.number}.", close=False)]
@@ -203,6 +211,7 @@ class ReportPage:
         return out
 
     def _footnote(self, note: Footnote) -> str:
+        self.marked = set()
         unit = self.ctx.unit(self.report, note.id, note.text, [])
         text = render_inline(unit.text, [], self.spans(note.id, unit.text, unit.lang))
         return f"[^fn{note.number}]: {text}{self._status(unit)}"

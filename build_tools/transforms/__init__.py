@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Corpus
+from .glossary import tag_terms
 from .references import resolve_references
 from .translations import attach_translations
 
@@ -13,5 +14,6 @@ Transform = Callable[[Corpus, Path], None]
 
 TRANSFORMS: list[Transform] = [
     resolve_references,
+    tag_terms,
     attach_translations,
 ]

@@ -1,0 +1,139 @@
+"""Transform: read the curated glossary and find its terms in the text.
+
+Input: ``source_texts/glossary.yaml`` (reviewed by people) and the model. Output:
+``corpus.terms`` and ``TermMatch`` lists on paragraphs, items and footnotes.
+
+Matching is leftmost-longest over all forms of all terms, so 危害人类罪 is one
+occurrence of "crimes against humanity" and never also of a shorter form inside it;
+variants fold into their entry. A digit next to a Han character may be written with
+or without a space (``2005 年`` / ``2005年``), as the reports do both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import InputError, SourceLocation
+from ..model import Corpus, Term, TermMatch
+
+GLOSSARY_FILE = "glossary.yaml"
+
+
+def _form_pattern(form: str) -> str:
+    out = []
+    for i, ch in enumerate(form):
+        out.append(re.escape(ch))
+        if i + 1 < len(form):
+            nxt = form[i + 1]
+            if (ch.isdigit() and not nxt.isascii()) or (not ch.isascii() and nxt.isdigit()):
+                out.append(r"\s?")
+    return "".join(out)
+
+
+class TermMatcher:
+    """All forms of all terms as one leftmost-longest alternation."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        forms = [(form, term.id) for term in terms for form in term.forms]
+        forms.sort(key=lambda pair: len(pair[0]), reverse=True)
+        self.by_form = {form: term_id for form, term_id in forms}
+        self.pattern = re.compile("|".join(f"({_form_pattern(form)})" for form, _ in forms))
+        self.group_term = {index + 1: term_id for index, (_form, term_id) in enumerate(forms)}
+
+    def find(self, text: str) -> list[TermMatch]:
+        if not self.group_term:
+            return []
+        return [TermMatch(self.group_term[m.lastindex], m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+
+def load_glossary(source_dir: Path) -> list[Term]:
+    path = source_dir / GLOSSARY_FILE
+    shown = str(path)
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise InputError(SourceLocation(shown, line), f"not valid YAML: {exc}") from None
+    entries = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(SourceLocation(shown, 1), "expected a mapping with a list 'terms'")
+
+    def line_of(term_id: str) -> int:
+        for number, line in enumerate(lines, 1):
+            if re.match(rf"\s*-\s*id:\s*{re.escape(str(term_id))}\s*$", line):
+                return number
+        return 1
+
+    terms: list[Term] = []
+    owner: dict[str, str] = {}
+    for entry in entries:
+        term_id = entry.get("id") if isinstance(entry, dict) else None
+        where = SourceLocation(shown, line_of(term_id) if term_id else 1)
+        if not isinstance(term_id, str) or not re.fullmatch(r"[a-z0-9-]+", term_id):
+            raise InputError(where, f"term id must be lower-case ASCII with hyphens, got {term_id!r}")
+        for key in ("zh", "en"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise InputError(where, f"term '{term_id}': field '{key}' must be non-empty text")
+        definition = entry.get("definition")
+        if not isinstance(definition, dict) or not all(isinstance(definition.get(k), str) for k in ("zh", "en")):
+            raise InputError(where, f"term '{term_id}': 'definition' must give 'zh' and 'en' text")
+        variants = entry.get("variants") or []
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise InputError(where, f"term '{term_id}': 'variants' must be a list of text")
+        for form in [entry["zh"], *variants]:
+            if form in owner:
+                raise InputError(where, f"term '{term_id}': form {form} already belongs to term '{owner[form]}'")
+            owner[form] = term_id
+        introduced = []
+        for ref in entry.get("introduced") or []:
+            if not isinstance(ref, dict) or not isinstance(ref.get("report"), str) or not isinstance(
+                    ref.get("ref"), str):
+                raise InputError(where, f"term '{term_id}': 'introduced' entries need 'report' and 'ref'")
+            introduced.append((ref["report"], ref["ref"]))
+        abbr = entry.get("abbr")
+        terms.append(Term(term_id, entry["zh"], list(variants), entry["en"], abbr if isinstance(abbr, str) else None,
+                          {"zh": definition["zh"], "en": definition["en"]}, introduced, where))
+    ids = [t.id for t in terms]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise InputError(SourceLocation(shown, line_of(sorted(duplicates)[0])), f"term id repeated: {sorted(duplicates)[0]}")
+    return terms
+
+
+def tag_terms(corpus: Corpus, source_dir: Path) -> None:
+    corpus.terms = load_glossary(source_dir)
+    matcher = TermMatcher(corpus.terms)
+    for report in corpus.reports:
+        for paragraph in report.paragraphs:
+            paragraph.terms = matcher.find(paragraph.text)
+            for item in paragraph.items:
+                item.terms = matcher.find(item.text)
+        for note in report.footnotes:
+            note.terms = matcher.find(note.text)
+    _check_introduced(corpus)
+
+
+def _check_introduced(corpus: Corpus) -> None:
+    """An 'introduced' reference must name a unit that really contains the term."""
+    units: dict[tuple[str, str], set[str]] = {}
+    for report in corpus.reports:
+        for paragraph in report.paragraphs:
+            found = {m.term for m in paragraph.terms}
+            for item in paragraph.items:
+                found |= {m.term for m in item.terms}
+            units[(report.slug, paragraph.id)] = found
+        for note in report.footnotes:
+            units[(report.slug, note.id)] = {m.term for m in note.terms}
+    for term in corpus.terms:
+        for slug, ref in term.introduced:
+            if (slug, ref) not in units:
+                raise InputError(term.location, f"term '{term.id}': introduced in {slug} {ref}, which does not exist")
+            if term.id not in units[(slug, ref)]:
+                raise InputError(term.location, f"term '{term.id}': {slug} {ref} does not contain the term")
