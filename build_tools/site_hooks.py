@@ -90,9 +90,7 @@ def _outer_build(config) -> bool:
     return i18n is None or not getattr(i18n, "building", False)
 
 
-_HAN = re.compile(
-    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]+)"
-)
+_HAN = re.compile("([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]+)")
 
 
 def _segment_chinese(text: str) -> str:
@@ -114,8 +112,8 @@ class _Paragraphs(HTMLParser):
     its [start, end) character offsets in the HTML.
     """
 
-    _SKIP_TAGS = {"script", "style", "button", "template"}
-    _BREAK_TAGS = {"div", "p", "li", "br", "ul", "ol", "table", "tr", "td", "th", "blockquote"}
+    _SKIP_TAGS = frozenset({"script", "style", "button", "template"})
+    _BREAK_TAGS = frozenset({"div", "p", "li", "br", "ul", "ol", "table", "tr", "td", "th", "blockquote"})
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
@@ -175,9 +173,7 @@ class _Paragraphs(HTMLParser):
                 start_of_end_tag = self._offset()
                 end = self.source.index(">", start_of_end_tag) + 1
                 text = re.sub(r"\s+", " ", "".join(self._para["text"])).strip()
-                self.found.append(
-                    {"id": self._para["id"], "start": self._para["start"], "end": end, "text": text}
-                )
+                self.found.append({"id": self._para["id"], "start": self._para["start"], "end": end, "text": text})
                 self._para = None
 
     def handle_data(self, data):
@@ -395,10 +391,20 @@ def on_post_build(config):
         data = dict(merged, docs=docs)
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(payload, encoding="utf-8")
+        if _offline(config):
+            # Material loads search/search_index.js instead of the JSON on file://.
+            target.with_suffix(".js").write_text(f"var __index = {payload}", encoding="utf-8")
         log.info(f"r2p: search index '{lang}': {len(docs)} entries, {target.stat().st_size} bytes")
 
     _write_patched_worker(site)
+
+
+def _offline(config) -> bool:
+    """Whether Material's offline plugin is enabled (R2P_OFFLINE=true)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def _subterms(entry: dict) -> str:

@@ -103,7 +103,8 @@ def load_glossary(source_dir: Path) -> list[Term]:
     ids = [t.id for t in terms]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
-        raise InputError(SourceLocation(shown, line_of(sorted(duplicates)[0])), f"term id repeated: {sorted(duplicates)[0]}")
+        first = sorted(duplicates)[0]
+        raise InputError(SourceLocation(shown, line_of(first)), f"term id repeated: {first}")
     return terms
 
 
