@@ -1,0 +1,95 @@
+"""Shared fixtures: the corpus model and the site built once per test session."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source_texts"
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The corpus after all transforms (what the site is rendered from)."""
+    from build_tools.pipeline import load_corpus
+
+    return load_corpus(SOURCE)
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """``python -m build_tools build`` once per session (``R2P_SITE_DIR`` to reuse a build)."""
+    given = os.environ.get("R2P_SITE_DIR")
+    if given:
+        return Path(given).resolve()
+    result = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=ROOT, capture_output=True,
+                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        pytest.fail("python -m build_tools build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:],
+                    pytrace=False)
+    return ROOT / "site"
+
+
+class Page(HTMLParser):
+    """A built page: element ids (with counts), links, and the text of the main content."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, int] = {}
+        self.links: list[tuple[str, dict[str, str]]] = []
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self._article = 0
+        self._skip = 0  # inside <sup> (footnote numbers) or <script>
+        self._text: list[str] = []
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, attributes))
+        if "id" in attributes:
+            self.ids[attributes["id"]] = self.ids.get(attributes["id"], 0) + 1
+        if tag == "a" and "href" in attributes:
+            self.links.append((attributes["href"], attributes))
+        if tag == "article":
+            self._article += 1
+        if tag in ("sup", "script"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._article -= 1
+        if tag in ("sup", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if self._article and not self._skip:
+            self._text.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._text)
+
+
+@pytest.fixture(scope="session")
+def page_of(site_dir):
+    cache: dict[str, Page] = {}
+
+    def load(path: str) -> Page:
+        if path not in cache:
+            cache[path] = Page((site_dir / path).read_text(encoding="utf-8"))
+        return cache[path]
+
+    return load
+
+
+def visible(text: str) -> str:
+    """Collapse white space, as a reader sees it."""
+    return re.sub(r"\s+", " ", html.unescape(text))
