@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .model import Corpus, Footnote, FootnoteRef, Heading, Item, Paragraph, Reference, Report
+from .model import Corpus, Footnote, FootnoteRef, Heading, Item, Paragraph, Recommendation, Reference, Report
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "corpus.schema.json"
 FORMAT_VERSION = 1
@@ -51,6 +51,11 @@ def _footnote(f: Footnote) -> dict[str, Any]:
             "references": _references(f.references), "line": f.location.line}
 
 
+def _recommendation(r: Recommendation) -> dict[str, Any]:
+    return {"id": r.id, "report": r.report, "paragraph": r.paragraph, "anchor": r.anchor, "label": r.label,
+            "group": r.group, "addressee": r.addressee, "lead": r.lead, "text": r.text, "line": r.location.line}
+
+
 def _sections(report: Report) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for h in report.headings:
@@ -82,7 +87,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "headings": [_heading(h) for h in report.headings],
         "paragraphs": [_paragraph(p) for p in report.paragraphs],
         "footnotes": [_footnote(f) for f in report.footnotes],
-        "recommendations": [asdict(r) for r in report.recommendations],
+        "recommendations": [_recommendation(r) for r in report.recommendations],
         "artifacts": [asdict(a) for a in report.artifacts],
         "front_matter": [{"role": f.role, "text": f.text, "line": f.location.line} for f in report.front_matter],
         "translations": {

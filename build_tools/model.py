@@ -171,15 +171,18 @@ class Term:
 
 @dataclass
 class Recommendation:
-    """A checklist item taken from a conclusions paragraph (filled by a transform)."""
+    """A checklist item: one item of a recommendations paragraph (filled by transforms.recommendations)."""
 
-    id: str
-    report: str
-    paragraph: int
-    anchor: str
-    addressee: dict[str, str]
-    group: str
-    text: str
+    id: str  # "a-71-1016:p44-a": unique in the corpus and stable across builds (browser storage key)
+    report: str  # report slug
+    paragraph: int  # paragraph number (its anchor is f"p{paragraph}")
+    anchor: str  # the item's anchor on the report page: "p44-a", "p77-3"
+    label: str  # the item's label: "a", "3"
+    addressee: dict[str, str]  # language -> who is asked to act, as the lead names them: 所有会员国 / All Member States
+    group: Literal["member_states", "intergovernmental", "united_nations", "other"]
+    lead: str  # the lead sentence of the paragraph that names the addressee (Chinese)
+    text: str  # the item's Chinese text
+    location: SourceLocation
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Corpus
 from .glossary import tag_terms
+from .recommendations import extract_recommendations
 from .references import resolve_references
 from .translations import attach_translations
 
@@ -16,4 +17,5 @@ TRANSFORMS: list[Transform] = [
     resolve_references,
     tag_terms,
     attach_translations,
+    extract_recommendations,  # after translations: the English addressee comes from the lead's translation
 ]
