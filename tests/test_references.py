@@ -13,7 +13,7 @@ INDEX = {"A/68/947": Target("a-68-947", frozenset(range(1, 81))),
 
 class _Report:
     slug = "a-71-1016"
-    symbols = ["A/71/1016", "S/2017/556"]
+    symbols = ("A/71/1016", "S/2017/556")
 
 
 def refs(text: str):
