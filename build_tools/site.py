@@ -128,12 +128,10 @@ def build_site(source_dir: Path, site_dir: Path, docs_dir: Path, offline: bool =
 
 
 def _swap(new: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new`` with two renames (never a half-written site)."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    if old.exists():
-        shutil.rmtree(old)
+    """Replace ``site_dir`` by ``new`` with two renames (never a half-written site).
+    The old site moves to a uniquely named folder first, so concurrent builds cannot collide."""
+    trash = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
     if site_dir.exists():
-        site_dir.rename(old)
+        site_dir.rename(trash / site_dir.name)
     new.rename(site_dir)
-    if old.exists():
-        shutil.rmtree(old)
+    shutil.rmtree(trash, ignore_errors=True)

@@ -48,6 +48,7 @@ class Page(HTMLParser):
         self.elements: list[tuple[str, dict[str, str]]] = []
         self._article = 0
         self._skip = 0  # inside <sup> (footnote numbers) or <script>
+        self._hidden_depth = 0  # inside the other language's copy of a unit (side-by-side view)
         self._text: list[str] = []
         self.feed(source)
 
@@ -62,15 +63,19 @@ class Page(HTMLParser):
             self._article += 1
         if tag in ("sup", "script"):
             self._skip += 1
+        if tag == "div" and (self._hidden_depth or "r2p-parallel" in attributes.get("class", "")):
+            self._hidden_depth += 1
 
     def handle_endtag(self, tag):
+        if tag == "div" and self._hidden_depth:
+            self._hidden_depth -= 1
         if tag == "article":
             self._article -= 1
         if tag in ("sup", "script"):
             self._skip -= 1
 
     def handle_data(self, data):
-        if self._article and not self._skip:
+        if self._article and not self._skip and not self._hidden_depth:
             self._text.append(data)
 
     @property

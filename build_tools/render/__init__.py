@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import LANGUAGES, ui_translations
 from ..model import Corpus
+from .checklists import CHECKLISTS_PAGE, checklist_files, checklist_nav, checklist_pages
 from .context import RenderContext
 from .documents import DOCUMENTS_PAGE, documents_page
 from .glossary_exports import glossary_csv, glossary_json, glossary_tbx, jieba_userdict
@@ -32,6 +33,7 @@ def make_context(corpus: Corpus, lang: str) -> RenderContext:
 
 def render_site(corpus: Corpus) -> Site:
     pages: dict[str, str] = {}
+    downloads: dict[str, str] = {}  # checklist CSV / Markdown files, per language
     for lang in LANGUAGES:
         ctx = make_context(corpus, lang)
         _ = ctx.gettext
@@ -41,18 +43,24 @@ def render_site(corpus: Corpus) -> Site:
             (GLOSSARY_PAGE, _("Glossary"), _("the terms of the reports in Chinese and English, with definitions")),
             (DOCUMENTS_PAGE, _("Cited documents"), _("every document and resolution cited, and where")),
         ]
+        tools.insert(0, (CHECKLISTS_PAGE, _("Recommendation checklists"),
+                         _("the recommendations of the reports as checklists to tick, annotate, print and download")))
+        pages.update({f"{lang}/{path}": text for path, text in checklist_pages(ctx).items()})
+        downloads.update({f"{lang}/{path}": text for path, text in checklist_files(ctx).items()})
         pages[f"{lang}/index.md"] = home_page(ctx, tools)
         pages[f"{lang}/{GLOSSARY_PAGE}"] = glossary_page(ctx)
         pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
         pages[f"{lang}/about.md"] = about_page(ctx)
     # A flat nav: entries take each page's own (translated) title in each language.
-    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], GLOSSARY_PAGE, DOCUMENTS_PAGE,
+    nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], *checklist_nav(corpus),
+           GLOSSARY_PAGE, DOCUMENTS_PAGE,
            "about.md"]
     files = {
         "data/glossary.csv": glossary_csv(corpus),
         "data/glossary.tbx": glossary_tbx(corpus),
         "data/glossary.json": glossary_json(corpus),
         ".generated/jieba_userdict.txt": jieba_userdict(corpus),
+        **downloads,
     }
     return Site(pages, nav, files)
 

@@ -38,16 +38,23 @@ class RenderContext:
     def title(self, report: Report) -> str:
         return report.title[self.lang]
 
-    def unit(self, report: Report, unit_id: str, text: str, refs: list[FootnoteRef]) -> UnitText:
-        """The unit in this language; Chinese falls through unchanged."""
-        if self.lang == SOURCE_LANGUAGE:
+    @property
+    def other_lang(self) -> str:
+        """The language shown beside this one in the side-by-side view."""
+        return next(lang for lang in HTML_LANG if lang != self.lang)
+
+    def unit(self, report: Report, unit_id: str, text: str, refs: list[FootnoteRef],
+             lang: str | None = None) -> UnitText:
+        """The unit in this language (or ``lang``); Chinese falls through unchanged."""
+        lang = lang or self.lang
+        if lang == SOURCE_LANGUAGE:
             return UnitText(text, [Marker(r.offset, r.number) for r in refs], "source", SOURCE_LANGUAGE)
-        found = report.translations.get(self.lang, {}).get(unit_id)
+        found = report.translations.get(lang, {}).get(unit_id)
         if found is None:
             found = TranslatedUnit(with_markers(text, refs), "missing")
         plain, markers = lift_markers(found.text)
-        lang = SOURCE_LANGUAGE if found.status == "missing" else self.lang
-        return UnitText(plain, markers, found.status, lang)
+        shown = SOURCE_LANGUAGE if found.status == "missing" else lang
+        return UnitText(plain, markers, found.status, shown)
 
     def ui_json(self) -> str:
         """UI strings the page script needs, in this language (no string lives in the JS)."""
@@ -59,6 +66,12 @@ class RenderContext:
             "paragraph": _("Paragraph"),
             "parallel": _("Side by side"),
             "single": _("This language only"),
+            # handout buttons beside each paragraph (docs/assets/handout.js)
+            "handout_add": _("Add to handout"),
+            "handout_remove": _("Remove from handout"),
+            "handout_added": _("Added to the handout"),
+            "handout_removed": _("Removed from the handout"),
+            "handout_open": _("Handout ({count})"),
         }
         return json.dumps(strings, ensure_ascii=False).replace("</", "<\\/")
 

@@ -3,7 +3,8 @@ with permalinks, items, footnotes. Pure: returns Markdown, writes nothing."""
 
 from __future__ import annotations
 
-from ..model import Footnote, Heading, Item, Paragraph, Reference, Report, TermMatch
+from ..i18n import HTML_LANG
+from ..model import Footnote, FootnoteRef, Heading, Item, Paragraph, Reference, Report, TermMatch
 from .context import RenderContext, UnitText
 from .documents import cited_by_index, cited_by_note, report_documents_section
 from .inline import Span, attr, escape, md_heading, render_inline
@@ -76,11 +77,11 @@ class ReportPage:
             out += [cited_by_note(ctx, whole), ""]
         if ctx.lang != "zh":
             out += [self._translation_notice(), ""]
+        out += [self._view_switch(), ""]
         if report.summary:
             out += [md_heading(2, _("Summary"), "summary"), ""]
             for summary in report.summary:
-                unit = ctx.unit(report, summary.id, summary.text, [])
-                out += [self._block("r2p-summary", summary.id, None, unit, ""), ""]
+                out += [self._block("r2p-summary", summary.id, None, (summary.text, []), ""), ""]
         for block in report.body:
             if isinstance(block, Heading):
                 out += [self._heading(block), ""]
@@ -114,6 +115,17 @@ class ReportPage:
             f'<a href="{attr(official_url(report, ctx.lang))}" rel="noopener">{escape(link)}</a></dd>'
         )
         return f'<dl class="r2p-docmeta">{cells}{official}</dl>'
+
+    def _view_switch(self) -> str:
+        """Buttons for the side-by-side view (shown by parallel.js; inert without script)."""
+        _ = self.ctx.gettext
+        group, single, parallel = _("View"), _("This language only"), _("Side by side")
+        return (
+            f'<div class="r2p-viewswitch" role="group" aria-label="{attr(group)}" hidden>'
+            f'<button type="button" data-view="single" aria-pressed="true">{escape(single)}</button>'
+            f'<button type="button" data-view="parallel" aria-pressed="false">{escape(parallel)}</button>'
+            "</div>"
+        )
 
     def _session(self, session) -> str:
         _ = self.ctx.gettext
@@ -150,7 +162,7 @@ class ReportPage:
             prefix = f"({heading.label}) " if heading.label else ""
             level = 4 if self._under_subsection(heading) else 3
         text = escape(prefix) + render_inline(unit.text, unit.markers)
-        attrs = f"#{heading.id}" + (f' lang="{unit.lang}"' if unit.lang != ctx.lang else "")
+        attrs = f"#{heading.id}" + (f' lang="{HTML_LANG[unit.lang]}"' if unit.lang != ctx.lang else "")
         return f"{'#' * level} {text}{self._status(unit)} {{ {attrs} }}"
 
     def _under_subsection(self, heading: Heading) -> bool:
@@ -165,32 +177,46 @@ class ReportPage:
     def _paragraph(self, paragraph: Paragraph) -> str:
         ctx, report = self.ctx, self.report
         self.marked = set()
-        unit = ctx.unit(report, paragraph.id, paragraph.text, paragraph.footnote_refs)
-        parts = [self._block("r2p-para", paragraph.id, citation(ctx, report, paragraph), unit,
-                             f"{paragraph.number}.", close=False)]
+        parts = [self._block("r2p-para", paragraph.id, citation(ctx, report, paragraph),
+                             (paragraph.text, paragraph.footnote_refs), f"{paragraph.number}.", close=False)]
         for item in paragraph.items:
-            item_unit = ctx.unit(report, item.id, item.text, item.footnote_refs)
             label = f"({item.label})" if item.kind == "letter" else "•"
             parts.append("")
-            parts.append(self._block("r2p-item", item.id, citation(ctx, report, paragraph, item), item_unit, label))
+            parts.append(self._block("r2p-item", item.id, citation(ctx, report, paragraph, item),
+                                     (item.text, item.footnote_refs), label))
         places = self.cited_by_index.get((report.slug, paragraph.id))
         if places:
             parts += ["", cited_by_note(ctx, places)]
         parts += ["", "</div>"]
         return "\n".join(parts)
 
-    def _block(self, css: str, anchor: str, cite: str | None, unit: UnitText, label: str,
-               close: bool = True) -> str:
-        ctx = self.ctx
+    def _block(self, css: str, anchor: str, cite: str | None, source: tuple[str, list[FootnoteRef]],
+               label: str, close: bool = True) -> str:
+        """A paragraph, item or summary paragraph: its text in the page language, and the
+        same unit in the other language for the side-by-side view (hidden until chosen,
+        left out of the search index)."""
+        ctx, report = self.ctx, self.report
+        unit = ctx.unit(report, anchor, *source)
         attrs = [f'class="{css}"', f'id="{attr(anchor)}"']
         if cite:
             attrs.append(f'data-cite="{attr(cite)}"')
-        if unit.lang != ctx.lang:
-            attrs.append(f'lang="{unit.lang}"')
         permalink = f'<a class="r2p-pnum" href="#{attr(anchor)}">{escape(label)}</a> ' if label else ""
         body = render_inline(unit.text, unit.markers, self.spans(anchor, unit.text, unit.lang))
-        head = f'<div {" ".join(attrs)} markdown>\n{permalink}{body}{self._status(unit)}'
-        return head + ("\n</div>" if close else "")
+        main_lang = f' lang="{HTML_LANG[unit.lang]}"' if unit.lang != ctx.lang else ""
+        other = ctx.unit(report, anchor, *source, lang=ctx.other_lang)
+        parallel = render_inline(other.text, other.markers, footnote_links=False)
+        lines = [
+            f'<div {" ".join(attrs)} markdown>',
+            f'<div class="r2p-main"{main_lang} markdown>',
+            f"{permalink}{body}{self._status(unit)}",
+            "</div>",
+            f'<div class="r2p-parallel" lang="{HTML_LANG[other.lang]}" data-search-exclude markdown>',
+            f"{escape(label) + ' ' if label else ''}{parallel}{self._status(other)}",
+            "</div>",
+        ]
+        if close:
+            lines.append("</div>")
+        return "\n".join(lines)
 
     def _status(self, unit: UnitText) -> str:
         _ = self.ctx.gettext
