@@ -85,10 +85,10 @@ def extract_ui_template() -> Catalog:
     return template
 
 
-def _write_if_changed(path: Path, catalog: Catalog) -> bool:
+def _write_if_changed(path: Path, catalog: Catalog, include_previous: bool = False) -> bool:
     """Write a catalog unless only its timestamps would change (Sphinx does the same)."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=False)
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=False, include_previous=include_previous)
     new = buffer.getvalue()
     stamp = re.compile(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n')
     if path.exists() and stamp.sub(b"", path.read_bytes()) == stamp.sub(b"", new):
@@ -224,7 +224,7 @@ def update_report_catalog(report: Report, source_dir: Path, lang: str) -> tuple[
             locations=[(f"{report.slug}/zh.txt", unit.line)], previous_id=previous_id,
             auto_comments=[unit.kind],
         )
-    return path, _write_if_changed(path, catalog)
+    return path, _write_if_changed(path, catalog, include_previous=True)
 
 
 @dataclass(frozen=True)

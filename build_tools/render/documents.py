@@ -131,7 +131,8 @@ def report_documents_section(ctx: RenderContext, report: Report) -> list[str]:
     for doc in documents:
         places = ", ".join(place_link(ctx, p, report.slug) for p in doc.places)
         out.append(f"- {document_link(ctx, doc, report.slug)}: {places}")
-    out += ["", f"[{escape(_('All documents cited in the reports'))}]({DOCUMENTS_PAGE})", ""]
+    everything = _("All documents cited in the reports")
+    out += ["", f"[{escape(everything)}]({DOCUMENTS_PAGE})", ""]
     return out
 
 
@@ -142,7 +143,8 @@ def documents_page(ctx: RenderContext) -> str:
            escape(_("Every document and resolution the reports cite, with the paragraphs that cite it. "
                     "Reports of this edition open here; other documents open on undocs.org.")), ""]
     symbols = {r.slug: r.symbol for r in ctx.corpus.reports}
-    out += [f"| {escape(_('Document'))} | {escape(_('Cited in'))} |", "|---|---|"]
+    document, cited_in = _("Document"), _("Cited in")
+    out += [f"| {escape(document)} | {escape(cited_in)} |", "|---|---|"]
     for doc in cited_documents(ctx.corpus):
         by_report: dict[str, list[Place]] = defaultdict(list)
         for place in doc.places:
