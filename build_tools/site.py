@@ -119,7 +119,11 @@ def build_site(source_dir: Path, site_dir: Path, docs_dir: Path, offline: bool =
         run_mkdocs(target, times, offline=offline)
         data = target / "data"
         data.mkdir(parents=True, exist_ok=True)
-        (data / "corpus.json").write_text(dumps(corpus), encoding="utf-8")
+        corpus_text = dumps(corpus)
+        (data / "corpus.json").write_text(corpus_text, encoding="utf-8")
+        # The same data as a script: pages opened from disk (file://) cannot fetch() a JSON
+        # file, but can load a <script> (the handout page does, docs/assets/handout.js).
+        (data / "corpus.js").write_text(f"window.R2P_CORPUS = {corpus_text.rstrip()};\n", encoding="utf-8")
         (data / "build.json").write_text(
             json.dumps({"reports": [r.slug for r in corpus.reports]}, indent=1) + "\n", encoding="utf-8")
         _swap(target, site_dir)

@@ -108,11 +108,16 @@ class _Paragraphs(HTMLParser):
     """Find the top-level ``div.r2p-para`` blocks of a page's HTML.
 
     For each: its id, its plain text (without the paragraph number link, footnote
-    reference numbers, scripts and buttons; item labels such as "(a)" are kept) and
+    reference numbers, parallel text in the other language, "cited by" lists,
+    scripts and buttons; item labels such as "(a)" are kept) and
     its [start, end) character offsets in the HTML.
     """
 
     _SKIP_TAGS = frozenset({"script", "style", "button", "template"})
+    # footnote numbers; the parallel text in the other language (indexed in that
+    # language's own entry); "cited by" lists. Any element can also opt out with
+    # Material's data-search-exclude attribute.
+    _SKIP_CLASSES = frozenset({"footnote-ref", "r2p-fnref", "r2p-parallel", "r2p-cited-by"})
     _BREAK_TAGS = frozenset({"div", "p", "li", "br", "ul", "ol", "table", "tr", "td", "th", "blockquote"})
 
     def __init__(self, source: str):
@@ -147,7 +152,8 @@ class _Paragraphs(HTMLParser):
         if not skipped:
             skipped = (
                 tag in self._SKIP_TAGS
-                or "footnote-ref" in classes
+                or not self._SKIP_CLASSES.isdisjoint(classes)
+                or "data-search-exclude" in a
                 or ("r2p-pnum" in classes and a.get("href") == "#" + self._para["id"])
             )
         if tag in self._BREAK_TAGS:

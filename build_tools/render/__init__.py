@@ -15,6 +15,7 @@ from .context import RenderContext
 from .documents import DOCUMENTS_PAGE, documents_page
 from .glossary_exports import glossary_csv, glossary_json, glossary_tbx, jieba_userdict
 from .glossary_page import GLOSSARY_PAGE, glossary_page
+from .handout_page import HANDOUT_PAGE, handout_description, handout_page, handout_title
 from .pages import about_page, home_page
 from .report_page import ReportPage
 
@@ -47,13 +48,15 @@ def render_site(corpus: Corpus) -> Site:
                          _("the recommendations of the reports as checklists to tick, annotate, print and download")))
         pages.update({f"{lang}/{path}": text for path, text in checklist_pages(ctx).items()})
         downloads.update({f"{lang}/{path}": text for path, text in checklist_files(ctx).items()})
+        tools.append((HANDOUT_PAGE, handout_title(ctx), handout_description(ctx)))
+        pages[f"{lang}/{HANDOUT_PAGE}"] = handout_page(ctx)
         pages[f"{lang}/index.md"] = home_page(ctx, tools)
         pages[f"{lang}/{GLOSSARY_PAGE}"] = glossary_page(ctx)
         pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
         pages[f"{lang}/about.md"] = about_page(ctx)
     # A flat nav: entries take each page's own (translated) title in each language.
     nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], *checklist_nav(corpus),
-           GLOSSARY_PAGE, DOCUMENTS_PAGE,
+           GLOSSARY_PAGE, DOCUMENTS_PAGE, HANDOUT_PAGE,
            "about.md"]
     files = {
         "data/glossary.csv": glossary_csv(corpus),

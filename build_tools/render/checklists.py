@@ -156,7 +156,7 @@ def report_checklist_page(ctx: RenderContext, report: Report) -> str:
         f'<p class="r2p-cl-meta" markdown="span">{escape(report.symbol)} · {escape(ctx.date(report))} · '
         f"[{escape(read)}](../{report.slug}.md)</p>",
         "",
-        f"{escape(intro)} " + escape(_usage(ctx)),
+        escape(_sentences(intro, _usage(ctx))),
         "",
         _downloads(ctx, report.slug),
         "",
@@ -173,7 +173,7 @@ def combined_page(ctx: RenderContext) -> str:
     intro = _("The recommendations of all reports, grouped by whom they address: States, intergovernmental "
               "mechanisms and regional arrangements, and the United Nations.")
     out = _front(title, title)
-    out += [md_heading(1, title, "title"), "", f"{escape(intro)} " + escape(_usage(ctx)), ""]
+    out += [md_heading(1, title, "title"), "", escape(_sentences(intro, _usage(ctx))), ""]
     reports = reports_with_checklists(ctx)
     if reports:
         label = _("Checklist of one report:")
@@ -182,9 +182,13 @@ def combined_page(ctx: RenderContext) -> str:
     else:
         out += [escape(_("No report has a recommendations section yet.")), ""]
         return "\n".join(out).rstrip() + "\n"
-    groups = [(group, title, part) for group, title, part in _by_group(ctx, everything)]
-    out += _checklist(ctx, "all", groups, show_report=True)
+    out += _checklist(ctx, "all", _by_group(ctx, everything), show_report=True)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _sentences(first: str, second: str) -> str:
+    """Two sentences as running text: Chinese full stops take no space after them."""
+    return first + ("" if first.endswith(("。", "！", "？")) else " ") + second
 
 
 def _usage(ctx: RenderContext) -> str:

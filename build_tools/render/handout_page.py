@@ -27,7 +27,7 @@ def handout_title(ctx: RenderContext) -> str:
 
 def handout_description(ctx: RenderContext) -> str:
     _ = ctx.gettext
-    return _("Collect paragraphs from the reports into a handout to print or share by link.")
+    return _("passages from any report gathered into a reading to reorder, annotate, print and share by link")
 
 
 def handout_strings(ctx: RenderContext) -> dict[str, str]:
@@ -59,7 +59,6 @@ def handout_strings(ctx: RenderContext) -> dict[str, str]:
         "move_up": _("Move up"),
         "move_down": _("Move down"),
         "remove": _("Remove"),
-        "passage": _("Passage"),
         "notes": _("Footnotes"),
         "lang_zh": _("Chinese"),
         "lang_en": _("English"),
