@@ -78,6 +78,9 @@ class ReportPage:
         if ctx.lang != "zh":
             out += [self._translation_notice(), ""]
         out += [self._view_switch(), ""]
+        if report.recommendations:
+            label = _("The recommendations of this report as a checklist")
+            out += [f'<p class="r2p-checklist-link" markdown>[{escape(label)}](checklists/{report.slug}.md)</p>', ""]
         if report.summary:
             out += [md_heading(2, _("Summary"), "summary"), ""]
             for summary in report.summary:

@@ -822,14 +822,8 @@
     }
     var cite = citation(ui, resolved);
     node.appendChild(this.controls(index, cite));
-    var langs = this.handout.parallel ? ["zh", "en"] : [this.lang];
-    var body = el("div", langs.length > 1 ? "r2p-ho-columns" : "r2p-ho-single");
-    var self = this;
-    langs.forEach(function (lang) {
-      var column = self.column(resolved, lang, langs.length > 1);
-      if (column.getAttribute("data-r2p-en")) node.setAttribute("data-r2p-en", "1");
-      body.appendChild(column);
-    });
+    var body = this.passageBody(resolved);
+    if (body.getAttribute("data-r2p-en")) node.setAttribute("data-r2p-en", "1");
     node.appendChild(body);
 
     var href = this.passageUrl(entry);
@@ -849,19 +843,55 @@
     return page ? page.split("#")[0] + "#p" + entry.ref : null;
   };
 
-  /** One language of a passage: its units, then the footnotes they cite. */
-  HandoutPage.prototype.column = function (resolved, lang, labelled) {
+  /**
+   * The text of a passage: in one language, its units then the footnotes they cite; side
+   * by side, a grid whose rows pair each unit with its translation (so they line up).
+   */
+  HandoutPage.prototype.passageBody = function (resolved) {
     var ui = this.ui;
-    var column = el("div", "r2p-ho-lang r2p-ho-lang--" + lang);
-    column.lang = lang === "zh" ? "zh-Hans" : "en";
-    if (labelled) column.appendChild(el("p", "r2p-ho-lang__name", lang === "zh" ? ui.lang_zh : ui.lang_en));
+    var langs = this.handout.parallel ? ["zh", "en"] : [this.lang];
+    var units = passageUnits(resolved);
+    var cells = {};
+    var english = false;
+    langs.forEach(function (lang) {
+      cells[lang] = langCells(ui, resolved, units, lang);
+      english = english || cells[lang].english;
+    });
+    var body;
+    if (langs.length === 1) {
+      body = el("div", "r2p-ho-single");
+      cells[langs[0]].units.forEach(function (p) { body.appendChild(p); });
+      if (cells[langs[0]].notes) body.appendChild(cells[langs[0]].notes);
+    } else {
+      body = el("div", "r2p-ho-parallel");
+      var names = el("p", "r2p-ho-langs");
+      names.setAttribute("aria-hidden", "true"); // each cell carries its own lang attribute
+      names.appendChild(el("span", "r2p-ho-langs__name", ui.lang_zh));
+      names.appendChild(el("span", "r2p-ho-langs__name", ui.lang_en));
+      body.appendChild(names);
+      var grid = el("div", "r2p-ho-columns");
+      units.forEach(function (unit, i) {
+        langs.forEach(function (lang) { grid.appendChild(cells[lang].units[i]); });
+      });
+      if (cells.zh.notes || cells.en.notes) {
+        langs.forEach(function (lang) { grid.appendChild(cells[lang].notes || el("div")); });
+      }
+      body.appendChild(grid);
+    }
+    if (english) body.setAttribute("data-r2p-en", "1");
+    return body;
+  };
+
+  /** One language of a passage: a <p> per unit and the list of the footnotes they cite. */
+  function langCells(ui, resolved, units, lang) {
     var cited = [];
+    var english = false;
     var report = resolved.report;
-    passageUnits(resolved).forEach(function (part) {
+    var paragraphs = units.map(function (part) {
       var text = unitText(report, part.unit, lang);
-      if (text.lang === "en") column.setAttribute("data-r2p-en", "1");
+      if (text.lang === "en") english = true;
       var p = el("p", part.item && !resolved.item ? "r2p-ho-unit r2p-ho-unit--item" : "r2p-ho-unit");
-      if (text.lang !== lang) p.lang = "zh-Hans";
+      p.lang = text.lang === "zh" ? "zh-Hans" : "en";
       p.appendChild(el("strong", "r2p-ho-unit__label", unitLabel(part.paragraph, part.item)));
       p.appendChild(document.createTextNode(" "));
       var pos = 0;
@@ -874,27 +904,29 @@
       p.appendChild(document.createTextNode(text.text.slice(pos)));
       if (text.status === "missing" || text.status === "fuzzy") {
         p.appendChild(document.createTextNode(" "));
-        p.appendChild(el("span", "r2p-status r2p-" + text.status, text.status === "missing" ? ui.missing : ui.fuzzy));
+        var status = el("span", "r2p-status r2p-" + text.status, text.status === "missing" ? ui.missing : ui.fuzzy);
+        status.lang = lang === "zh" ? "zh-Hans" : "en";
+        p.appendChild(status);
       }
-      column.appendChild(p);
+      return p;
     });
+    var notes = null;
     if (cited.length) {
-      var notes = el("ol", "r2p-ho-notes");
+      notes = el("ol", "r2p-ho-notes");
       notes.setAttribute("aria-label", ui.notes);
       cited.forEach(function (number) {
         var note = footnoteText(report, number, lang);
         if (!note) return;
         var li = el("li", "r2p-ho-note");
         li.value = number;
-        if (note.lang !== lang) li.lang = "zh-Hans";
+        li.lang = note.lang === "zh" ? "zh-Hans" : "en";
         li.appendChild(el("sup", "r2p-ho-fnref", String(number)));
         li.appendChild(document.createTextNode(" " + note.text));
         notes.appendChild(li);
       });
-      column.appendChild(notes);
     }
-    return column;
-  };
+    return { units: paragraphs, notes: notes, english: english };
+  }
 
   HandoutPage.prototype.restoreFocus = function () {
     var want = this.focusAfter;
