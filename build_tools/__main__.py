@@ -66,9 +66,9 @@ def cmd_i18n_extract(args: argparse.Namespace) -> int:
 
 def cmd_i18n_update(args: argparse.Namespace) -> int:
     from .i18n import LANGUAGES, SOURCE_LANGUAGE, update_report_catalog
-    from .read import read_corpus
+    from .pipeline import read_corrected
 
-    corpus = read_corpus(args.source)
+    corpus = read_corrected(args.source)  # translations follow the corrected text
     for report in corpus.reports:
         for lang in LANGUAGES:
             if lang == SOURCE_LANGUAGE:
@@ -80,9 +80,9 @@ def cmd_i18n_update(args: argparse.Namespace) -> int:
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
     from .i18n import LANGUAGES, SOURCE_LANGUAGE, translation_status
-    from .read import read_corpus
+    from .pipeline import read_corrected
 
-    corpus = read_corpus(args.source)
+    corpus = read_corrected(args.source)
     incomplete = False
     print(f"{'report':<12} {'lang':<4} {'units':>5} {'translated':>10} {'fuzzy':>5} {'missing':>7} {'done':>6}")
     for report in corpus.reports:

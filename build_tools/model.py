@@ -46,6 +46,30 @@ class TermMatch:
     end: int
 
 
+@dataclass(frozen=True)
+class Correction:
+    """An editorial correction (from ``errata.yaml``) applied to a unit's text.
+
+    ``[start, end)`` is the corrected reading in the corrected text; ``source`` is what the
+    source file says there, starting at ``source_start`` of the text as read.
+    """
+
+    start: int
+    end: int
+    source: str
+    corrected: str
+    source_start: int
+    reason: dict[str, str]  # language -> why
+    codes: tuple[str, ...]  # the finding codes it resolves
+    errata: SourceLocation  # the erratum's line in errata.yaml
+    number: int = 0  # 1, 2, … in document order within the report
+
+
+# (offset, line): the text from ``offset`` on came from source line ``line``. Offsets are
+# those of the text as read, before any correction (see ``transforms.errata.source_reading``).
+SourceLines = list[tuple[int, int]]
+
+
 @dataclass
 class Item:
     """A sub-item of a paragraph: ``(a)`` … or a bullet (labelled 1, 2, …)."""
@@ -58,6 +82,8 @@ class Item:
     location: SourceLocation
     references: list[Reference] = field(default_factory=list)
     terms: list[TermMatch] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    source_lines: SourceLines = field(default_factory=list)
 
 
 @dataclass
@@ -75,6 +101,8 @@ class Paragraph:
     location: SourceLocation
     references: list[Reference] = field(default_factory=list)
     terms: list[TermMatch] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    source_lines: SourceLines = field(default_factory=list)
 
     @property
     def footnotes(self) -> list[int]:
@@ -97,6 +125,8 @@ class Heading:
     section: str | None  # owning section id (for subsections and sub-headings)
     location: SourceLocation
     footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    source_lines: SourceLines = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +137,8 @@ class Footnote:
     cited_in: str = ""  # id of the paragraph, item or heading whose text carries the marker
     references: list[Reference] = field(default_factory=list)
     terms: list[TermMatch] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    source_lines: SourceLines = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -127,6 +159,8 @@ class SummaryParagraph:
     id: str
     text: str
     location: SourceLocation
+    corrections: list[Correction] = field(default_factory=list)
+    source_lines: SourceLines = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,18 @@ def read_report(folder: Path) -> Report:
     return ReportReader(meta, lines, display_path(source)).read()
 
 
-def read_corpus(source_dir: Path) -> Corpus:
+def report_folders(source_dir: Path) -> list[Path]:
+    """The report folders of a source folder, in name order."""
     if not source_dir.is_dir():
         raise InputError(SourceLocation(display_path(source_dir), 1), "source folder does not exist")
     folders = sorted(p for p in source_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not folders:
         raise InputError(SourceLocation(display_path(source_dir), 1), "no report folders found")
-    reports = [read_report(folder) for folder in folders]
+    return folders
+
+
+def read_corpus(source_dir: Path) -> Corpus:
+    reports = [read_report(folder) for folder in report_folders(source_dir)]
     # Newest first: the order of the home page and of the corpus JSON.
     reports.sort(key=lambda r: (r.date, r.slug), reverse=True)
     return Corpus(reports)

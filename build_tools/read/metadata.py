@@ -13,6 +13,20 @@ from ..diagnostics import InputError, SourceLocation
 from ..model import AgendaItem, Session
 
 META_FILE = "meta.yaml"
+# A meta.yaml is a few hundred bytes; a huge one is a mistake and must not be parsed.
+MAX_META_BYTES = 256 * 1024
+
+
+def yaml_error_line(exc: yaml.YAMLError) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return mark.line + 1 if mark is not None else 1
+
+
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's message on one line (its own spans several, with a caret drawing)."""
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    context = getattr(exc, "context", None)
+    return f"{context}: {problem}" if context else str(problem)
 
 
 @dataclass(frozen=True)
@@ -34,13 +48,14 @@ def load_metadata(folder: Path, display_folder: str) -> Metadata:
     display = f"{display_folder}/{META_FILE}"
     if not path.is_file():
         raise InputError(SourceLocation(display, 1), "metadata file is missing")
+    if path.stat().st_size > MAX_META_BYTES:
+        raise InputError(SourceLocation(display, 1), f"metadata file is larger than {MAX_META_BYTES:,} bytes")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise InputError(SourceLocation(display, 1), "metadata is not UTF-8") from None
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise InputError(SourceLocation(display, line), f"not valid YAML: {exc}") from None
+        raise InputError(SourceLocation(display, yaml_error_line(exc)), f"not valid YAML: {yaml_problem(exc)}") from None
     lines = path.read_text(encoding="utf-8").split("\n")
     check = _Checker(display, lines)
     if not isinstance(raw, dict):

@@ -58,6 +58,7 @@ def chinese_numeral(label: str) -> int:
 class _Segment:
     text: str
     markers: list[tuple[int, int]]  # (footnote number, offset in ``text``)
+    line: int = 0  # the source line it came from
 
 
 @dataclass
@@ -73,16 +74,24 @@ class _Block:
         self.segments.append(segment)
 
     def joined(self) -> tuple[str, list[FootnoteRef]]:
+        text, refs, _lines = self.assembled()
+        return text, refs
+
+    def assembled(self) -> tuple[str, list[FootnoteRef], list[tuple[int, int]]]:
+        """The joined text, its footnote markers, and where each source line's text starts."""
         text = ""
         refs: list[FootnoteRef] = []
+        lines: list[tuple[int, int]] = []
         for segment in self.segments:
             if not segment.text and not segment.markers:
                 continue
             glue = separator(text, segment.text) if segment.text else ""
             base = len(text) + len(glue)
             refs.extend(FootnoteRef(number, base + offset) for number, offset in segment.markers)
+            if segment.text:
+                lines.append((base, segment.line))
             text = text + glue + segment.text
-        return text, refs
+        return text, refs, lines
 
     @property
     def text(self) -> str:
@@ -198,9 +207,11 @@ class ReportReader:
             raise InputError(
                 self.at(line.number),
                 f"footnote {number} out of sequence (expected footnote {self.next_body})",
+                "numbering",
             )
         if number not in self.marker_lines:
-            raise InputError(self.at(line.number), f"footnote {number} has no marker in the text before it")
+            raise InputError(self.at(line.number), f"footnote {number} has no marker in the text before it",
+                             "footnote-missing-marker")
         self.next_body += 1
         block = _Block("footnote", line.number, str(number))
         block.add(self._segment(line, line.text, markers=False))
@@ -262,7 +273,7 @@ class ReportReader:
                 self.artifacts.append(Artifact(line.number, "dead-link", match.group(0)))
             text = _DEAD_LINK.sub(lambda m: m.group(1), text)
         if not markers:
-            return _Segment(text, [])
+            return _Segment(text, [], line.number)
         found: list[tuple[int, int]] = []
         out = ""
         pos = 0
@@ -276,6 +287,7 @@ class ReportReader:
                 raise InputError(
                     self.at(line.number),
                     f"footnote marker {number} out of sequence (expected marker {self.next_marker})",
+                    "numbering",
                 )
             self.marker_lines[number] = line.number
             self.next_marker += 1
@@ -289,7 +301,7 @@ class ReportReader:
         out += text[pos:]
         if found and out.endswith(" "):
             out = out.rstrip()
-        return _Segment(out, found)
+        return _Segment(out, found, line.number)
 
     # -- pass 2: blocks -> model ---------------------------------------------------
 
@@ -308,20 +320,22 @@ class ReportReader:
         seen_paragraphs: dict[int, int] = {}
         blocks = self.blocks
         for position, block in enumerate(blocks):
-            text, refs = block.joined()
+            text, refs, lines = block.assembled()
             where = self.at(block.first_line)
             if block.kind == "summary":
-                summary.append(SummaryParagraph(f"summary-{len(summary) + 1}", text, where))
+                summary.append(SummaryParagraph(f"summary-{len(summary) + 1}", text, where, source_lines=lines))
             elif block.kind == "footnote":
-                footnotes.append(Footnote(int(block.label), text, where))
+                footnotes.append(Footnote(int(block.label), text, where, source_lines=lines))
             elif block.kind == "section":
                 number = chinese_numeral(block.label)
                 if number != expected_section:
                     raise InputError(
-                        where, f"section {block.label}. out of sequence (expected section {expected_section})"
+                        where, f"section {block.label}. out of sequence (expected section {expected_section})",
+                        "numbering",
                     )
                 expected_section += 1
-                section = Heading(f"s{number}", "section", block.label, number, text, None, where, refs)
+                section = Heading(f"s{number}", "section", block.label, number, text, None, where, refs,
+                                  source_lines=lines)
                 subsection = None
                 paragraph = None
                 body.append(section)
@@ -330,7 +344,7 @@ class ReportReader:
                     raise InputError(where, f"sub-section {block.label}. outside any section")
                 subsection = Heading(
                     f"{section.id}-{block.label.lower()}", "subsection", block.label, None, text,
-                    section.id, where, refs,
+                    section.id, where, refs, source_lines=lines,
                 )
                 paragraph = None
                 body.append(subsection)
@@ -339,17 +353,19 @@ class ReportReader:
             ):
                 label = block.label if block.kind == "labelled" else None
                 heading = Heading("", "subheading", label, None, text,
-                                  section.id if section else None, where, refs)
+                                  section.id if section else None, where, refs, source_lines=lines)
                 pending.append((block, ""))
                 body.append(heading)
                 paragraph = None
             elif block.kind == "paragraph":
                 number = int(block.label)
                 if number in seen_paragraphs:
-                    raise InputError(where, f"paragraph {number} repeated (first at line {seen_paragraphs[number]})")
+                    raise InputError(where, f"paragraph {number} repeated (first at line {seen_paragraphs[number]})",
+                                     "numbering")
                 if number != expected_paragraph:
                     raise InputError(
-                        where, f"paragraph {number} out of sequence (expected paragraph {expected_paragraph})"
+                        where, f"paragraph {number} out of sequence (expected paragraph {expected_paragraph})",
+                        "numbering",
                     )
                 seen_paragraphs[number] = block.first_line
                 expected_paragraph += 1
@@ -357,12 +373,14 @@ class ReportReader:
                 paragraph = Paragraph(
                     f"p{number}", number, section.id if section else "",
                     subsection.id if subsection else None, heading_id, text, refs, [], where,
+                    source_lines=lines,
                 )
                 body.append(paragraph)
             elif block.kind in ("labelled", "bullet"):
                 if paragraph is None:
                     raise InputError(where, f"list item {self._item_label(block)} outside a numbered paragraph")
                 self._add_item(paragraph, block, text, refs, where)
+                paragraph.items[-1].source_lines = lines
         if expected_paragraph == 1:
             raise InputError(self.at(len(self.lines)), "no numbered paragraph found (truncated file?)")
         self._check_complete(body)
@@ -432,6 +450,7 @@ class ReportReader:
                 raise InputError(
                     where,
                     f"item ({block.label}) of paragraph {paragraph.number} out of sequence (expected ({expected}))",
+                    "numbering",
                 )
             label, kind = block.label, "letter"
         else:
@@ -442,7 +461,8 @@ class ReportReader:
         bodies = {note.number for note in footnotes}
         for number, line in sorted(self.marker_lines.items()):
             if number not in bodies:
-                raise InputError(self.at(line), f"footnote marker {number} has no footnote body")
+                raise InputError(self.at(line), f"footnote marker {number} has no footnote body",
+                                 "footnote-missing-body")
 
     @staticmethod
     def _place_footnotes(body: list[Heading | Paragraph], footnotes: list[Footnote]) -> None:

@@ -42,6 +42,9 @@ def read_lines(path: Path, display: str) -> list[str]:
 
 def _not_utf8_message(data: bytes, exc: UnicodeDecodeError) -> str:
     bad = data[exc.start : exc.start + 4].hex(" ")
+    if exc.end >= len(data) and exc.reason == "unexpected end of data":
+        # The last character is cut off: a copy or download that stopped early.
+        return f"file ends inside a UTF-8 character (bytes {bad}): truncated?"
     try:
         decoded = data.decode("gb18030")
     except UnicodeDecodeError:

@@ -10,7 +10,7 @@ footnote references are added around the escaped text from typed annotations.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Everything ASCII that some Markdown extension, HTML or a template could act on.
 _SPECIAL = set("\\`*_{}[]()#+-.!|<>&~^:=$\"'@%")
@@ -31,7 +31,12 @@ def attr(value: str) -> str:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch ``[start, end)`` of the text shown as a link or a marked term."""
+    """A stretch ``[start, end)`` of the text shown as a link or a marked term.
+
+    ``kind="correction"``: an editorial correction, shown as ``<span>`` with the source
+    reading in ``title`` and followed by the marker ``label`` linking to the note at
+    ``href``, whose accessible name is ``note``.
+    """
 
     start: int
     end: int
@@ -40,6 +45,9 @@ class Span:
     title: str = ""
     external: bool = False
     data: tuple[tuple[str, str], ...] = ()
+    kind: str = "link"  # link, correction
+    label: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,16 +69,21 @@ def render_inline(text: str, markers: list[Marker] = (), spans: list[Span] = (),
     ``footnote_links=False`` writes markers as plain superscript links to the page's
     footnotes (for a second copy of a text on the same page, e.g. the parallel view).
     """
-    events: list[tuple[int, int, object]] = []
-    for span in spans:
-        events.append((span.start, 1, span))
-        events.append((span.end, 0, span))
+    # (offset, order, tie-break, thing): closes before opens before markers; of two spans
+    # opening together the longer opens first, of two closing together the inner closes first.
+    events: list[tuple[int, int, int, object]] = []
+    for span in _nestable(spans):
+        if span.start == span.end:  # a deletion: only its marker shows where it was
+            events.append((span.start, 1, 0, _Deletion(span)))
+            continue
+        events.append((span.start, 1, -span.end, span))
+        events.append((span.end, 0, -span.start, span))
     for marker in markers:
-        events.append((marker.offset, 2, marker))
-    events.sort(key=lambda e: (e[0], e[1]))
+        events.append((marker.offset, 2, 0, marker))
+    events.sort(key=lambda e: (e[0], e[1], e[2]))
     out: list[str] = []
     pos = 0
-    for offset, _order, thing in events:
+    for offset, order, _tie, thing in events:
         out.append(escape(text[pos:offset]))
         pos = offset
         if isinstance(thing, Marker):
@@ -79,10 +92,48 @@ def render_inline(text: str, markers: list[Marker] = (), spans: list[Span] = (),
                 out.append(f"[^{label}]")
             else:
                 out.append(f'<sup class="r2p-fnref"><a href="#fn:{label}">{thing.number}</a></sup>')
+        elif isinstance(thing, _Deletion):
+            out.append(_open_correction(thing.span) + _close_correction(thing.span))
+        elif isinstance(thing, Span) and thing.kind == "correction":
+            out.append(_open_correction(thing) if order == 1 else _close_correction(thing))
         elif isinstance(thing, Span):
-            out.append("[" if offset == thing.start else _close(thing))
+            out.append("[" if order == 1 else _close(thing))
     out.append(escape(text[pos:]))
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Deletion:
+    span: Span
+
+
+def _nestable(spans: list[Span]) -> list[Span]:
+    """Cut correction spans where a link starts or ends inside them, so that every span
+    either contains a link whole or lies inside it (HTML and Markdown must nest); only the
+    last piece of a correction carries its marker."""
+    links = [s for s in spans if s.kind != "correction"]
+    out = list(links)
+    for span in spans:
+        if span.kind != "correction":
+            continue
+        cuts = sorted({b for link in links for b in (link.start, link.end) if span.start < b < span.end})
+        bounds = [span.start, *cuts, span.end]
+        for i, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            last = i == len(bounds) - 2
+            out.append(replace(span, start=start, end=end, label=span.label if last else ""))
+    return out
+
+
+def _open_correction(span: Span) -> str:
+    # escape() output is also safe inside a double-quoted attribute (quotes become &#34;).
+    return f'<span class="{span.css}" title="{escape(span.title)}">'
+
+
+def _close_correction(span: Span) -> str:
+    if not span.label:
+        return "</span>"
+    return (f'</span><sup class="r2p-corr-ref"><a href="{attr(span.href)}" aria-label="{escape(span.note)}">'
+            f"{escape(span.label)}</a></sup>")
 
 
 def _close(span: Span) -> str:

@@ -39,8 +39,9 @@ def home_page(ctx: RenderContext, extra_links: list[tuple[str, str, str]]) -> st
         ]
     if extra_links:
         out += [md_heading(2, _("Tools for practitioners and trainers"), "tools"), ""]
+        colon = _(": ")
         for path, title, description in extra_links:
-            out.append(f"- [{escape(title)}]({path}): {escape(description)}")
+            out.append(f"- [{escape(title)}]({path}){escape(colon)}{escape(description)}")
         out.append("")
     return "\n".join(out)
 

@@ -99,11 +99,13 @@ class ReportPage:
     def _docmeta(self) -> str:
         ctx, report = self.ctx, self.report
         _ = ctx.gettext
-        agenda = "; ".join(
+        # Translators: separates the entries of a list written on one line.
+        separator = _("; ")
+        agenda = separator.join(
             _("item {number}: {title}").format(number=a.number, title=a.title[ctx.lang])
             for a in report.agenda_items
         )
-        sessions = "; ".join(self._session(s) for s in report.sessions)
+        sessions = separator.join(self._session(s) for s in report.sessions)
         rows = [
             (_("Symbol"), report.symbol),
             (_("Date"), ctx.date(report)),

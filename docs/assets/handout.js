@@ -587,7 +587,7 @@
     }));
     doc.appendChild(adders);
 
-    var source = el("p", "r2p-ho-source");
+    var source = el("p", "r2p-ho-print-only r2p-ho-source");
     source.appendChild(document.createTextNode(ui.link_label + " "));
     source.appendChild(el("span", "r2p-ho-source__url", location.href));
     doc.appendChild(source);
@@ -777,7 +777,7 @@
     var self = this;
     var heading = entry.kind === "heading";
     var label = heading ? ui.heading_label : ui.note_label;
-    node.appendChild(this.controls(index, label));
+    var row = el("div", "r2p-ho-row");
     var input = el(heading ? "input" : "textarea", "r2p-ho-field");
     if (heading) input.type = "text";
     else input.rows = 2;
@@ -791,7 +791,9 @@
       self.change(function (h) { if (h.entries[index]) h.entries[index].text = input.value; }, false);
       printed.textContent = input.value;
     });
-    node.appendChild(input);
+    row.appendChild(input);
+    row.appendChild(this.controls(index, label));
+    node.appendChild(row);
     node.appendChild(printed);
   };
 
@@ -871,10 +873,17 @@
       body.appendChild(names);
       var grid = el("div", "r2p-ho-columns");
       units.forEach(function (unit, i) {
-        langs.forEach(function (lang) { grid.appendChild(cells[lang].units[i]); });
+        langs.forEach(function (lang) {
+          cells[lang].units[i].classList.add("r2p-ho-cell--" + lang);
+          grid.appendChild(cells[lang].units[i]);
+        });
       });
       if (cells.zh.notes || cells.en.notes) {
-        langs.forEach(function (lang) { grid.appendChild(cells[lang].notes || el("div")); });
+        langs.forEach(function (lang) {
+          var notes = cells[lang].notes || el("div");
+          notes.classList.add("r2p-ho-cell--" + lang);
+          grid.appendChild(notes);
+        });
       }
       body.appendChild(grid);
     }
