@@ -168,3 +168,20 @@ def test_glossary_exports(site_dir, model):
     import xml.etree.ElementTree as ET
 
     ET.fromstring(tbx.split("\n", 1)[1])
+
+
+def test_search_index_keeps_glossary_terms_whole(model, site_dir):
+    """The glossary feeds jieba: multi-character terms are single tokens in the zh index."""
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    tokens = {token for doc in docs for token in re.split(r"[\s\u200b]+", doc["text"]) if token}
+    text = "".join(doc["text"] for doc in docs)
+    checked = 0
+    for term in model.terms:
+        for form in term.forms:
+            if len(form) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", form) and form in text.replace("\u200b", ""):
+                assert form in tokens, form
+                checked += 1
+    assert checked >= 20
+    assert {"普遍定期审议", "危害人类罪", "国家保护责任协调人"} <= tokens
