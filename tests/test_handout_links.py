@@ -22,6 +22,7 @@ from build_tools.handout_links import (
     decode,
     encode,
     link,
+    percent_encode,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,10 @@ def test_any_text_survives(text):
     handout = Handout(title=text, parallel=True,
                       entries=[Heading(text), Passage("a-71-1016", "44-a"), Note(text)])
     assert decode("#" + encode(handout)) == handout
+
+
+def test_lone_surrogates_are_written_as_replacement_characters():
+    assert percent_encode("\udc00x\U0001F600\ud800") == "%EF%BF%BDx%F0%9F%98%80%EF%BF%BD"
 
 
 def test_unreadable_entries_are_not_written_back():

@@ -17,6 +17,7 @@ from .glossary_exports import glossary_csv, glossary_json, glossary_tbx, jieba_u
 from .glossary_page import GLOSSARY_PAGE, glossary_page
 from .handout_page import HANDOUT_PAGE, handout_description, handout_page, handout_title
 from .pages import about_page, home_page
+from .quality_page import QUALITY_PAGE, quality_page
 from .report_page import ReportPage
 
 
@@ -54,10 +55,11 @@ def render_site(corpus: Corpus) -> Site:
         pages[f"{lang}/{GLOSSARY_PAGE}"] = glossary_page(ctx)
         pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
         pages[f"{lang}/about.md"] = about_page(ctx)
+        pages[f"{lang}/{QUALITY_PAGE}"] = quality_page(ctx)
     # A flat nav: entries take each page's own (translated) title in each language.
     nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], *checklist_nav(corpus),
            GLOSSARY_PAGE, DOCUMENTS_PAGE, HANDOUT_PAGE,
-           "about.md"]
+           "about.md", QUALITY_PAGE]
     files = {
         "data/glossary.csv": glossary_csv(corpus),
         "data/glossary.tbx": glossary_tbx(corpus),

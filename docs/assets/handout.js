@@ -40,7 +40,6 @@
   var FIELD = /^([a-z])=([\s\S]*)$/;
   var VERSION_ENTRY = /^v([0-9]{1,6})$/;
   var PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
-  var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
   /** Tolerant decodeURIComponent: each run of %XX read as UTF-8, U+FFFD for bad bytes. */
   function percentDecode(text) {
@@ -54,7 +53,18 @@
 
   /** encodeURIComponent, with lone surrogates (which it rejects) as U+FFFD. */
   function percentEncode(text) {
-    return encodeURIComponent(String(text).replace(LONE_SURROGATE, "\uFFFD"));
+    text = String(text);
+    try { return encodeURIComponent(text); } catch (e) { /* a lone surrogate */ }
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.length) {
+        var d = text.charCodeAt(i + 1);
+        if (d >= 0xDC00 && d <= 0xDFFF) { out += text.charAt(i) + text.charAt(i + 1); i++; continue; }
+      }
+      out += c >= 0xD800 && c <= 0xDFFF ? "\uFFFD" : text.charAt(i);
+    }
+    return encodeURIComponent(out);
   }
 
   /** The first ``size`` code points of ``text``. */
@@ -438,7 +448,7 @@
   }
 
   /**
-   * The units of a resolved passage, in order: [{paragraph, item, depth}] (a paragraph
+   * The units of a resolved passage, in order: [{paragraph, unit, item}] (a paragraph
    * brings its list items; an item comes alone).
    */
   function passageUnits(resolved) {
@@ -988,13 +998,19 @@
     var out = [];
     var title = this.handout.title || ui.untitled;
     function md(text) { return markdown ? String(text).replace(/([\\`*_\[\]<>#|~])/g, "\\$1") : String(text); }
+    // Plain-text headings are underlined to their width (Han characters take two columns).
+    function rule(text, ch) {
+      var width = Array.from(text).reduce(function (n, c) { return n + (c.codePointAt(0) >= 0x1100 ? 2 : 1); }, 0);
+      return new Array(Math.max(1, Math.min(width, 72)) + 1).join(ch);
+    }
     if (markdown) out.push("# " + md(title), "");
-    else out.push(title, new Array(Math.min(Array.from(title).length, 60) + 1).join("="), "");
+    else out.push(title, rule(title, "="), "");
     var langs = this.handout.parallel ? ["zh", "en"] : [this.lang];
     var english = false;
     this.handout.entries.forEach(function (entry) {
+      if ((entry.kind === "heading" || entry.kind === "note") && !entry.text.trim()) return; // not yet written
       if (entry.kind === "heading") {
-        out.push(markdown ? "## " + md(entry.text) : entry.text + "\n" + new Array(Math.min(Array.from(entry.text).length, 60) + 1).join("-"), "");
+        out.push(markdown ? "## " + md(entry.text) : entry.text + "\n" + rule(entry.text, "-"), "");
       } else if (entry.kind === "note") {
         out.push(md(entry.text), "");
       } else if (entry.kind === "unreadable") {

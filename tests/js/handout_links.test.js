@@ -43,6 +43,7 @@ test("round trip of any text in titles, headings and notes", () => {
 test("lone surrogates are written as U+FFFD, never throw", () => {
   const encoded = format.encode({ title: "a\ud800b", parallel: false, entries: [] });
   assert.equal(encoded, "v1;t=a%EF%BF%BDb");
+  assert.equal(format.percentEncode("\udc00x\ud83d\ude00\ud800"), "%EF%BF%BDx%F0%9F%98%80%EF%BF%BD");
 });
 
 test("limits: entries beyond MAX_ENTRIES are counted, long texts cut", () => {
