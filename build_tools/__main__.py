@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = command("i18n-status", cmd_i18n_status, "translation progress")
     sub.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or fuzzy")
     sub = command("bench", cmd_bench, "measure build, size and search speed")
-    sub.add_argument("--reports", type=int, default=40, help="scaled corpus size")
+    sub.add_argument("--reports", type=int, default=40, help="largest scaled corpus (reports)")
+    sub.add_argument("--runs", type=int, default=3, help="full builds measured (the median is reported)")
     sub.add_argument("--output", default="benchmarks/results.json")
 
     args = parser.parse_args(argv)

@@ -71,6 +71,14 @@ def _sections(report: Report) -> list[dict[str, Any]]:
     return out
 
 
+def _corrections(report: Report) -> list[dict[str, Any]]:
+    units = [*report.summary, *report.body, *(i for p in report.paragraphs for i in p.items), *report.footnotes]
+    found = [(c, unit.id) for unit in units for c in unit.corrections]
+    return [{"number": c.number, "unit": unit_id, "start": c.start, "end": c.end, "source": c.source,
+             "corrected": c.corrected, "reason": c.reason, "resolves": list(c.codes)}
+            for c, unit_id in sorted(found, key=lambda pair: pair[0].number)]
+
+
 def report_dict(report: Report) -> dict[str, Any]:
     return {
         "slug": report.slug,
@@ -89,6 +97,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "footnotes": [_footnote(f) for f in report.footnotes],
         "recommendations": [_recommendation(r) for r in report.recommendations],
         "artifacts": [asdict(a) for a in report.artifacts],
+        "corrections": _corrections(report),
         "front_matter": [{"role": f.role, "text": f.text, "line": f.location.line} for f in report.front_matter],
         "translations": {
             lang: {uid: {"text": t.text, "status": t.status} for uid, t in units.items()}

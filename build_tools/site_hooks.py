@@ -222,7 +222,8 @@ def on_config(config):
     The user dictionary (one term a line, jieba format) keeps glossary terms such as
     普遍定期审议 whole in the index. Its path comes from the environment variable
     R2P_JIEBA_USERDICT, else from ``extra.r2p_jieba_userdict`` (relative to
-    mkdocs.yml); a missing file is skipped (the generator may not have written it).
+    docs_dir, where the generator writes it, so a build with another docs folder, such
+    as the benchmark's, uses its own); a missing file is skipped.
     It is loaded here, before any page is indexed (Material segments in
     ``on_page_context``).
     """
@@ -248,7 +249,7 @@ def on_config(config):
     if path:
         path = Path(path)
         if not path.is_absolute():
-            path = Path(config.config_file_path).parent / path
+            path = Path(config.docs_dir) / path
         if path.is_file():
             if _userdict_loaded != str(path):
                 jieba.load_userdict(str(path))
@@ -262,6 +263,18 @@ def on_config(config):
         else:
             log.debug(f"r2p: no jieba user dictionary at {path}")
     return config
+
+
+@event_priority(100)  # before any plugin or template reads them
+def on_page_markdown(markdown, page, config, files):
+    """(0) Page titles and descriptions are data (a report's title from its metadata),
+    but MkDocs and Material put them into the HTML as they are: <title>, the header, the
+    navigation, <meta name="description" content="…">. Escape them once, here."""
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = html.escape(value, quote=True)
+    return markdown
 
 
 @event_priority(-100)
@@ -287,7 +300,7 @@ def on_page_content(html_text, page, config, files):
     default, _ = _languages(config)
     lang = _page_language(page, config) or default
     fmt = TITLE_FORMAT.get(lang, TITLE_FORMAT["en"])
-    page_title = str(page.meta.get("title") or page.title or "")
+    page_title = html.unescape(str(page.meta.get("title") or page.title or ""))  # escaped by on_page_markdown
     entries = []
     for para in parser.found:
         m = re.match(r"^p(\d+)$", para["id"])

@@ -49,6 +49,7 @@ class Page(HTMLParser):
         self._article = 0
         self._skip = 0  # inside <sup> (footnote numbers) or <script>
         self._hidden_depth = 0  # inside the other language's copy of a unit (side-by-side view)
+        self._quote_depth = 0  # inside <q lang="zh…">
         self._text: list[str] = []
         self.feed(source)
 
@@ -65,6 +66,9 @@ class Page(HTMLParser):
             self._skip += 1
         if tag == "div" and (self._hidden_depth or "r2p-parallel" in attributes.get("class", "")):
             self._hidden_depth += 1
+        if tag == "q" and (self._quote_depth or attributes.get("lang", "").startswith("zh")):
+            self._quote_depth += 1  # a quotation of the Chinese source (editorial correction notes)
+            self._skip += 1
 
     def handle_endtag(self, tag):
         if tag == "div" and self._hidden_depth:
@@ -72,6 +76,9 @@ class Page(HTMLParser):
         if tag == "article":
             self._article -= 1
         if tag in ("sup", "script"):
+            self._skip -= 1
+        if tag == "q" and self._quote_depth:
+            self._quote_depth -= 1
             self._skip -= 1
 
     def handle_data(self, data):

@@ -55,7 +55,8 @@ def load_metadata(folder: Path, display_folder: str) -> Metadata:
     except UnicodeDecodeError:
         raise InputError(SourceLocation(display, 1), "metadata is not UTF-8") from None
     except yaml.YAMLError as exc:
-        raise InputError(SourceLocation(display, yaml_error_line(exc)), f"not valid YAML: {yaml_problem(exc)}") from None
+        raise InputError(SourceLocation(display, yaml_error_line(exc)),
+                         f"not valid YAML: {yaml_problem(exc)}") from None
     lines = path.read_text(encoding="utf-8").split("\n")
     check = _Checker(display, lines)
     if not isinstance(raw, dict):

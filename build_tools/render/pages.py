@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import SOURCE_LANGUAGE
 from .context import RenderContext
 from .inline import attr, escape, md_heading
 from .report_page import official_url
@@ -88,7 +89,13 @@ def about_page(ctx: RenderContext) -> str:
         md_heading(2, _("Data"), "data"),
         "",
         escape(_("The whole corpus (text, footnotes, references, glossary, recommendations) is published as "
-                 "JSON for reuse:")) + ' <a href="../data/corpus.json">data/corpus.json</a>',
+                 "JSON for reuse:")) + f' <a href="{_site_root(ctx)}data/corpus.json">data/corpus.json</a>',
         "",
     ]
     return "\n".join(out)
+
+
+def _site_root(ctx: RenderContext) -> str:
+    """From a page's folder (/about/, /en/about/) back to the site root, where data/ is
+    written after MkDocs has run (so a Markdown link, which MkDocs would check, cannot be used)."""
+    return "../" if ctx.lang == SOURCE_LANGUAGE else "../../"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..i18n import HTML_LANG
 from ..model import Footnote, FootnoteRef, Heading, Item, Paragraph, Reference, Report, TermMatch
 from .context import RenderContext, UnitText
+from .corrections import correction_spans, corrections_section, report_corrections, trailing_markers
 from .documents import cited_by_index, cited_by_note, report_documents_section
 from .inline import Span, attr, escape, md_heading, render_inline
 from .links import en_spans, zh_spans
@@ -41,6 +42,7 @@ class ReportPage:
             self.references[unit.id] = unit.references
             self.term_matches[unit.id] = unit.terms
         self.terms = {term.id: term for term in ctx.corpus.terms}
+        self.corrections = report_corrections(report)  # unit id -> editorial corrections
         self.marked: set[str] = set()  # terms already marked in the current paragraph
 
     def spans(self, unit_id: str, text: str, lang: str) -> list[Span]:
@@ -54,7 +56,13 @@ class ReportPage:
             links = en_spans(text, references, self.report.slug, self.report)
             matches = find_english_terms(text, self.ctx.corpus.terms)
         terms = term_spans(matches, self.terms, self.ctx.lang, links, self.marked)
-        return sorted(links + terms, key=lambda span: span.start)
+        corrected = correction_spans(self.ctx, self.corrections.get(unit_id, []), lang)
+        return sorted(links + terms + corrected, key=lambda span: span.start)
+
+    def corrected(self, unit_id: str, lang: str) -> tuple[list[Span], str]:
+        """Correction spans (Chinese text) or trailing correction markers (a translation)."""
+        corrections = self.corrections.get(unit_id, [])
+        return correction_spans(self.ctx, corrections, lang), trailing_markers(self.ctx, corrections, lang)
 
     def render(self) -> str:
         ctx, report = self.ctx, self.report
@@ -91,6 +99,7 @@ class ReportPage:
             else:
                 out += [self._paragraph(block), ""]
         out += report_documents_section(ctx, report)
+        out += corrections_section(ctx, report)
         out += self._footnotes()
         return "\n".join(out).rstrip() + "\n"
 
@@ -166,7 +175,8 @@ class ReportPage:
         else:
             prefix = f"({heading.label}) " if heading.label else ""
             level = 4 if self._under_subsection(heading) else 3
-        text = escape(prefix) + render_inline(unit.text, unit.markers)
+        spans, trailing = self.corrected(heading.id, unit.lang)
+        text = escape(prefix) + render_inline(unit.text, unit.markers, spans) + trailing
         attrs = f"#{heading.id}" + (f' lang="{HTML_LANG[unit.lang]}"' if unit.lang != ctx.lang else "")
         return f"{'#' * level} {text}{self._status(unit)} {{ {attrs} }}"
 
@@ -207,9 +217,11 @@ class ReportPage:
             attrs.append(f'data-cite="{attr(cite)}"')
         permalink = f'<a class="r2p-pnum" href="#{attr(anchor)}">{escape(label)}</a> ' if label else ""
         body = render_inline(unit.text, unit.markers, self.spans(anchor, unit.text, unit.lang))
+        body += self.corrected(anchor, unit.lang)[1]
         main_lang = f' lang="{HTML_LANG[unit.lang]}"' if unit.lang != ctx.lang else ""
         other = ctx.unit(report, anchor, *source, lang=ctx.other_lang)
-        parallel = render_inline(other.text, other.markers, footnote_links=False)
+        other_spans, other_trailing = self.corrected(anchor, other.lang)
+        parallel = render_inline(other.text, other.markers, other_spans, footnote_links=False) + other_trailing
         lines = [
             f'<div {" ".join(attrs)} markdown>',
             f'<div class="r2p-main"{main_lang} markdown>',
@@ -245,6 +257,7 @@ class ReportPage:
         self.marked = set()
         unit = self.ctx.unit(self.report, note.id, note.text, [])
         text = render_inline(unit.text, [], self.spans(note.id, unit.text, unit.lang))
+        text += self.corrected(note.id, unit.lang)[1]
         return f"[^fn{note.number}]: {text}{self._status(unit)}"
 
 
