@@ -90,7 +90,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "agenda_items": [asdict(a) for a in report.agenda_items],
         "job_number": report.job_number,
         "source": report.source_path,
-        "summary": [{"id": s.id, "text": s.text, "line": s.location.line} for s in report.summary],
+        "summary": [{"id": s.id, "text": s.text, "references": _references(s.references), "line": s.location.line}
+                    for s in report.summary],
         "sections": _sections(report),
         "headings": [_heading(h) for h in report.headings],
         "paragraphs": [_paragraph(p) for p in report.paragraphs],

@@ -160,6 +160,7 @@ class SummaryParagraph:
     text: str
     location: SourceLocation
     corrections: list[Correction] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     source_lines: SourceLines = field(default_factory=list)
 
 

@@ -185,3 +185,37 @@ def test_search_index_keeps_glossary_terms_whole(model, site_dir):
                 checked += 1
     assert checked >= 20
     assert {"普遍定期审议", "危害人类罪", "国家保护责任协调人"} <= tokens
+
+
+def test_inline_tags_nest_properly(model, site_dir):
+    """Links, corrections, terms and footnote marks never cross each other's tags."""
+    from html.parser import HTMLParser
+
+    tracked = {"a", "span", "sup", "q", "p", "div", "li", "em", "strong"}
+
+    class Nesting(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.errors: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in tracked:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if tag not in tracked:
+                return
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else ''}> at {self.getpos()}")
+                if tag in self.stack:
+                    while self.stack.pop() != tag:
+                        pass
+            else:
+                self.stack.pop()
+
+    for lang in LANGUAGES:
+        for report in model.reports:
+            checker = Nesting()
+            checker.feed((site_dir / report_page(lang, report.slug)).read_text(encoding="utf-8"))
+            assert checker.errors == [], (lang, report.slug, checker.errors[:3])

@@ -41,6 +41,8 @@ class CitedDocument:
 
 
 def _units(report: Report):
+    for summary in report.summary:
+        yield summary.id, summary.references
     for paragraph in report.paragraphs:
         yield paragraph.id, paragraph.references
         for item in paragraph.items:
@@ -92,6 +94,8 @@ def place_label(ctx: RenderContext, place: Place) -> str:
     _ = ctx.gettext
     if place.unit.startswith("fn"):
         return _("footnote {number}").format(number=place.unit[2:])
+    if place.unit.startswith("summary"):
+        return _("summary")
     number, _sep, label = place.unit[1:].partition("-")
     if label:
         return _("para. {number} ({label})").format(number=number, label=label)

@@ -72,19 +72,22 @@ def render_inline(text: str, markers: list[Marker] = (), spans: list[Span] = (),
     """
     # (offset, order, tie-break, thing): closes before opens before markers; of two spans
     # opening together the longer opens first, of two closing together the inner closes first.
-    events: list[tuple[int, int, int, object]] = []
+    # A link and a correction piece over the same characters: the link opens first and
+    # closes last (``rank``), so the tags nest.
+    events: list[tuple[int, int, int, int, object]] = []
     for span in _nestable(spans):
         if span.start == span.end:  # a deletion: only its marker shows where it was
-            events.append((span.start, 1, 0, _Deletion(span)))
+            events.append((span.start, 1, 0, 0, _Deletion(span)))
             continue
-        events.append((span.start, 1, -span.end, span))
-        events.append((span.end, 0, -span.start, span))
+        inner = int(span.kind == "correction")
+        events.append((span.start, 1, -span.end, inner, span))
+        events.append((span.end, 0, -span.start, 1 - inner, span))
     for marker in markers:
-        events.append((marker.offset, 2, 0, marker))
-    events.sort(key=lambda e: (e[0], e[1], e[2]))
+        events.append((marker.offset, 2, 0, 0, marker))
+    events.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
     out: list[str] = []
     pos = 0
-    for offset, order, _tie, thing in events:
+    for offset, order, _tie, _rank, thing in events:
         out.append(escape(text[pos:offset]))
         pos = offset
         if isinstance(thing, Marker):

@@ -41,6 +41,8 @@ class ReportPage:
         for unit in [*report.paragraphs, *(i for p in report.paragraphs for i in p.items), *report.footnotes]:
             self.references[unit.id] = unit.references
             self.term_matches[unit.id] = unit.terms
+        for summary in report.summary:
+            self.references[summary.id] = summary.references
         self.terms = {term.id: term for term in ctx.corpus.terms}
         self.corrections = report_corrections(report)  # unit id -> editorial corrections
         self.marked: set[str] = set()  # terms already marked in the current paragraph

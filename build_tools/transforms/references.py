@@ -164,6 +164,8 @@ def resolve_references(corpus: Corpus, source_dir: Path) -> None:
                 item.references = find_references(item.text, report, index)
         for note in report.footnotes:
             note.references = find_references(note.text, report, index)
+        for summary in report.summary:
+            summary.references = find_references(summary.text, report, index)
 
 
 def references_of(paragraph: Paragraph) -> list[tuple[str, Reference]]:
