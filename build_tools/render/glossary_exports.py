@@ -8,7 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from ..model import Corpus
-from .glossary_page import occurrences
+from .glossary_page import occurrence_index
 
 
 def glossary_csv(corpus: Corpus) -> str:
@@ -17,8 +17,9 @@ def glossary_csv(corpus: Corpus) -> str:
     slugs = [r.slug for r in corpus.reports]
     writer.writerow(["id", "zh", "variants", "en", "abbr", "definition_zh", "definition_en",
                      *[f"occurrences_{slug}" for slug in slugs]])
+    index = occurrence_index(corpus)
     for term in sorted(corpus.terms, key=lambda t: t.id):
-        found = occurrences(corpus, term.id)
+        found = index.get(term.id, {})
         writer.writerow([term.id, term.zh, "|".join(term.variants), term.en, term.abbr or "",
                          term.definition["zh"], term.definition["en"],
                          *[sum(found.get(slug, {}).values()) for slug in slugs]])
@@ -26,11 +27,12 @@ def glossary_csv(corpus: Corpus) -> str:
 
 
 def glossary_json(corpus: Corpus) -> str:
+    index = occurrence_index(corpus)
     data = [
         {"id": t.id, "zh": t.zh, "variants": t.variants, "en": t.en, "abbr": t.abbr,
          "definition": t.definition,
          "introduced": [{"report": slug, "ref": ref} for slug, ref in t.introduced],
-         "occurrences": {slug: dict(c) for slug, c in occurrences(corpus, t.id).items()}}
+         "occurrences": {slug: dict(c) for slug, c in index.get(t.id, {}).items()}}
         for t in sorted(corpus.terms, key=lambda t: t.id)
     ]
     return json.dumps({"terms": data}, ensure_ascii=False, indent=1) + "\n"

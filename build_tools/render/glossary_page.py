@@ -27,13 +27,19 @@ def initial(term: Term, lang: str) -> str:
 
 def occurrences(corpus: Corpus, term_id: str) -> dict[str, Counter]:
     """report slug -> Counter of anchors (paragraph or footnote) -> occurrences there."""
-    found: dict[str, Counter] = defaultdict(Counter)
+    return occurrence_index(corpus).get(term_id, {})
+
+
+def occurrence_index(corpus: Corpus) -> dict[str, dict[str, Counter]]:
+    """``occurrences`` of every term, in one pass over the corpus (term id -> report slug ->
+    anchor -> count; reports and anchors in text order). Pages that list all terms take
+    this once: one pass per term made the glossary cost terms x units."""
+    index: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for report in corpus.reports:
         for unit_anchor, matches in units_with_terms(report):
-            count = sum(1 for m in matches if m.term == term_id)
-            if count:
-                found[report.slug][unit_anchor] += count
-    return found
+            for match in matches:
+                index[match.term][report.slug][unit_anchor] += 1
+    return index
 
 
 def units_with_terms(report: Report):
@@ -75,10 +81,11 @@ def glossary_page(ctx: RenderContext) -> str:
     out += [f"{escape(downloads)} [CSV](../data/glossary.csv) · [TBX](../data/glossary.tbx) · "
             "[JSON](../data/glossary.json)", ""]
     symbols = {r.slug: r.symbol for r in ctx.corpus.reports}
+    index = occurrence_index(ctx.corpus)
     for letter, group in letters.items():
         out += [md_heading(2, letter, f"letter-{_letter_id(letter)}"), ""]
         for term in group:
-            out += _entry(ctx, term, symbols)
+            out += _entry(ctx, term, symbols, index)
     return "\n".join(out)
 
 
@@ -86,7 +93,8 @@ def _letter_id(letter: str) -> str:
     return "num" if letter == "#" else letter.lower()
 
 
-def _entry(ctx: RenderContext, term: Term, symbols: dict[str, str]) -> list[str]:
+def _entry(ctx: RenderContext, term: Term, symbols: dict[str, str],
+           index: dict[str, dict[str, Counter]]) -> list[str]:
     _ = ctx.gettext
     lang = ctx.lang
     abbr = f" ({term.abbr})" if term.abbr else ""
@@ -108,7 +116,7 @@ def _entry(ctx: RenderContext, term: Term, symbols: dict[str, str]) -> list[str]
             for slug, ref in term.introduced
         )
         rows.append((_("Introduced in"), links))
-    found = occurrences(ctx.corpus, term.id)
+    found = index.get(term.id, {})
     for slug, anchors in found.items():
         total = sum(anchors.values())
         count = ctx.ngettext("{count} occurrence", "{count} occurrences", total).format(count=total)
