@@ -59,6 +59,10 @@ SUBTERMS_FIELD = "subterms"
 # --------------------------------------------------------------------------- helpers
 
 
+#: Document boost of a heading entry left without text (see on_post_build).
+EMPTY_SECTION_BOOST = 0.001
+
+
 def _i18n(config):
     """The mkdocs-static-i18n plugin instance, or None."""
     return config.plugins.get("i18n")
@@ -393,6 +397,15 @@ def on_post_build(config):
         if pending is not None:
             out.extend(_paragraph_entries.get(pending, []))
         per_lang[lang] = out
+
+    # A heading whose paragraphs became entries of their own keeps only its title; with
+    # Material's 1000x title weight such an empty section would outrank every paragraph
+    # that contains the query (定期审议 found the heading 定期进行自我评估… first). A tiny
+    # document boost leaves it findable by its own words without shadowing the text.
+    for lang in languages:
+        for entry in per_lang[lang]:
+            if "#" in entry["location"] and not entry.get("text", "").strip() and "boost" not in entry:
+                entry["boost"] = EMPTY_SECTION_BOOST
 
     if _kept_terms:
         merged["config"]["fields"][SUBTERMS_FIELD] = {"boost": 1.0}
