@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import LANGUAGES, ui_translations
 from ..model import Corpus
+from ..quality import find_issues
 from .checklists import CHECKLISTS_PAGE, checklist_files, checklist_nav, checklist_pages
 from .context import RenderContext
 from .documents import DOCUMENTS_PAGE, documents_page
@@ -36,6 +37,7 @@ def make_context(corpus: Corpus, lang: str) -> RenderContext:
 def render_site(corpus: Corpus) -> Site:
     pages: dict[str, str] = {}
     downloads: dict[str, str] = {}  # checklist CSV / Markdown files, per language
+    findings = find_issues(corpus)  # the same findings for every language's page
     for lang in LANGUAGES:
         ctx = make_context(corpus, lang)
         _ = ctx.gettext
@@ -55,7 +57,7 @@ def render_site(corpus: Corpus) -> Site:
         pages[f"{lang}/{GLOSSARY_PAGE}"] = glossary_page(ctx)
         pages[f"{lang}/{DOCUMENTS_PAGE}"] = documents_page(ctx)
         pages[f"{lang}/about.md"] = about_page(ctx)
-        pages[f"{lang}/{QUALITY_PAGE}"] = quality_page(ctx)
+        pages[f"{lang}/{QUALITY_PAGE}"] = quality_page(ctx, findings)
     # A flat nav: entries take each page's own (translated) title in each language.
     nav = ["index.md", *[f"{report.slug}.md" for report in corpus.reports], *checklist_nav(corpus),
            GLOSSARY_PAGE, DOCUMENTS_PAGE, HANDOUT_PAGE,

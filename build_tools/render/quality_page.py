@@ -181,9 +181,10 @@ def _front(title: str) -> list[str]:
     return ["---", 'title: "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"', "---", ""]
 
 
-def quality_page(ctx: RenderContext) -> str:
+def quality_page(ctx: RenderContext, findings: list | None = None) -> str:
+    """``findings``: the corpus's findings when already computed (once for all languages)."""
     _ = ctx.gettext
-    findings = find_issues(ctx.corpus)
+    findings = find_issues(ctx.corpus) if findings is None else findings
     labels = kind_labels(_)
     title = _("About the texts")
     out = _front(title)
