@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import os
 import re
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,7 +38,30 @@ def site_dir() -> Path:
     if result.returncode != 0:
         pytest.fail("python -m build_tools build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:],
                     pytrace=False)
-    return ROOT / "site"
+    path = ROOT / "site"
+    if not (path / "index.html").is_file():
+        pytest.fail(f"no built site in {path} (index.html missing)", pytrace=False)
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """The built site served on 127.0.0.1 (random port, in a thread)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 class Page(HTMLParser):

@@ -13,13 +13,10 @@ Two checks over the site built from the repository's sources:
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -30,24 +27,7 @@ LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 RANGE = re.compile(r"^p(\d+)-(\d+)$")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(site_dir):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_linkchecker_finds_no_broken_internal_link(served, tmp_path):
+def test_linkchecker_finds_no_broken_internal_link(base_url, tmp_path):
     if not LINKCHECKER.exists():
         if os.environ.get("CI"):
             pytest.fail("linkchecker is not installed (pip install -r requirements.txt)")
@@ -55,7 +35,7 @@ def test_linkchecker_finds_no_broken_internal_link(served, tmp_path):
     config = tmp_path / "linkcheckerrc"
     config.write_text("[checking]\nthreads=10\ntimeout=30\n[filtering]\ncheckextern=0\n", encoding="utf-8")
     result = subprocess.run([str(LINKCHECKER), "-f", str(config), "--no-status", "--no-warnings", "-o", "text",
-                             served], capture_output=True, text=True, timeout=600)
+                             base_url], capture_output=True, text=True, timeout=600)
     summary = re.search(r"That's it\. (\d+) links? in (\d+) URLs? checked\. .*?(\d+) errors? found", result.stdout)
     assert summary, result.stdout[-3000:] + result.stderr[-2000:]
     assert int(summary.group(2)) > 100  # every page of both languages was reached

@@ -1,9 +1,7 @@
 """Fixtures for the browser tests of the built site.
 
-* ``site_dir``: the built site. ``R2P_SITE_DIR`` if set (e.g. a site built by hand with
-  ``mkdocs build -d /tmp/sitecheck``), else ``python -m build_tools build`` is run once
-  per test session and ``site/`` is used.
-* ``base_url``: an HTTP server on 127.0.0.1 (random port, in a thread) serving it.
+* ``site_dir`` and ``base_url`` (tests/conftest.py): the site built once per session and
+  an HTTP server on 127.0.0.1 serving it.
 * ``browser``: Debian's Chromium (/usr/bin/chromium) driven by Playwright; Playwright's
   own browser download is not used. If Chromium cannot be started, the browser tests
   are skipped with the reason; under CI (``CI`` set) that is a failure instead, since
@@ -15,12 +13,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,50 +35,6 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: needs Chromium (/usr/bin/chromium) and the built site")
-
-
-@pytest.fixture(scope="session")
-def site_dir() -> Path:
-    given = os.environ.get("R2P_SITE_DIR")
-    if given:
-        path = Path(given).resolve()
-    else:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        result = subprocess.run(
-            [sys.executable, "-m", "build_tools", "build"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            pytest.fail(
-                "python -m build_tools build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:],
-                pytrace=False,
-            )
-        path = ROOT / "site"
-    if not (path / "index.html").is_file():
-        pytest.fail(f"no built site in {path} (index.html missing)", pytrace=False)
-    return path
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
