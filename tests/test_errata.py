@@ -52,8 +52,10 @@ def test_seed_errata_are_applied_to_the_model(model):
 def test_later_transforms_see_the_corrected_text(model):
     fn2 = model.report("a-71-1016").footnote(2)
     assert fn2.text == "见世界首脑会议成果文件第 138-140 段。"
-    # Paragraphs 138-140 of the World Summit Outcome are not paragraphs of this report: no link.
-    assert not [r for r in fn2.references if r.kind == "paragraphs"]
+    # Corrected to 段, they are paragraphs of the World Summit Outcome (cited by title), never
+    # paragraphs of this report.
+    assert [(r.kind, r.symbol, r.target_report, r.anchor) for r in fn2.references] == [
+        ("paragraphs", "A/RES/60/1", None, "p138-140")]
     p34 = model.report("a-71-1016").paragraphs[33]
     assert "2006 年，大会在第 60/251 号决议中" in p34.text
     assert next(r.symbol for r in p34.references if r.kind == "resolution") == "A/RES/60/251"

@@ -54,7 +54,8 @@ def test_paragraphs_of_this_report_and_of_other_documents():
     assert refs("以下第 21 至 27 段所述")[0][3:5] == ("a-71-1016", "p21-27")
     assert refs("在第 138 段中，各国确认") == []  # no paragraph 138 here: the Summit Outcome's
     assert refs("《世界首脑会议成果文件》第 13 和 14 段") == []  # paragraphs of a document named by title
-    assert [r[0] for r in refs("报告(S/2012/376)第 21 段")] == ["document"]  # external: the document link serves
+    # Paragraphs of a document outside the corpus open that document.
+    assert refs("报告(S/2012/376)第 21 段")[1] == ("paragraphs", "第 21 段", "S/2012/376", None, "p21", "")
 
 
 def test_urls_follow_the_official_scheme(model):
@@ -91,3 +92,31 @@ def test_reference_text_is_the_text_at_its_offsets(model):
         for paragraph in report.paragraphs:
             for ref in paragraph.references:
                 assert paragraph.text[ref.start:ref.end] == ref.text
+
+
+def test_paragraphs_of_a_document_cited_by_title(tmp_path):
+    from build_tools.transforms.references import load_known_documents
+
+    (tmp_path / "documents.yaml").write_text(
+        "documents:\n  - symbol: A/RES/60/1\n    organ: general_assembly\n"
+        "    titles: [世界首脑会议成果文件, 2005年世界首脑会议成果]\n", encoding="utf-8")
+    known = load_known_documents(tmp_path)
+    found = find_references("在《2005 年世界首脑会议成果》第 138 至 140 段中；《世界首脑会议成果文件》第 139 段",
+                            _Report(), INDEX, known)
+    assert [(r.kind, r.symbol, r.anchor, r.urls["en"]) for r in found] == [
+        ("paragraphs", "A/RES/60/1", "p138-140", "https://undocs.org/en/A/RES/60/1"),
+        ("paragraphs", "A/RES/60/1", "p139", "https://undocs.org/en/A/RES/60/1"),
+    ]
+    # A title further back in the sentence does not own the paragraphs.
+    assert find_references("《世界首脑会议成果文件》规定了责任。在第 138 段中", _Report(), INDEX, known) == []
+
+
+def test_known_documents_file_is_checked(tmp_path):
+    from build_tools.diagnostics import InputError
+    from build_tools.transforms.references import load_known_documents
+
+    (tmp_path / "documents.yaml").write_text("documents:\n  - symbol: not a symbol\n    titles: [x]\n",
+                                             encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_known_documents(tmp_path)
+    assert str(error.value) == f"{tmp_path}/documents.yaml:2: 'symbol' must be a UN document symbol, got 'not a symbol'"

@@ -14,12 +14,12 @@ import pytest
 
 from build_tools.model import Term, TermMatch
 from build_tools.render.terms import _en_forms, find_english_terms
-from build_tools.transforms.glossary import TermMatcher, _form_pattern
+from build_tools.transforms.glossary import TermMatcher, spaced_pattern
 
 
 def _zh_reference(terms: list[Term], text: str) -> list[TermMatch]:
     forms = sorted(((form, t.id) for t in terms for form in t.forms), key=lambda f: len(f[0]), reverse=True)
-    pattern = re.compile("|".join(f"({_form_pattern(form)})" for form, _ in forms))
+    pattern = re.compile("|".join(f"({spaced_pattern(form)})" for form, _ in forms))
     return [TermMatch(forms[m.lastindex - 1][1], m.start(), m.end()) for m in pattern.finditer(text)]
 
 

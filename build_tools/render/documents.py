@@ -58,10 +58,11 @@ def cited_documents(corpus: Corpus, only: Report | None = None) -> list[CitedDoc
             continue
         for unit, references in _units(report):
             for ref in references:
-                if ref.kind == "paragraphs":
-                    continue
+                if ref.kind == "paragraphs" and (ref.target_report or not ref.symbol):
+                    continue  # our own paragraphs: listed under the cited report itself
+                kind = "resolution" if "/RES/" in ref.symbol else "document"
                 doc = documents.setdefault(
-                    ref.symbol, CitedDocument(ref.symbol, ref.kind, ref.organ, ref.urls, ref.target_report))
+                    ref.symbol, CitedDocument(ref.symbol, kind, ref.organ, ref.urls, ref.target_report))
                 place = Place(report.slug, unit)
                 if place not in doc.places:
                     doc.places.append(place)

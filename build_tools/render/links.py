@@ -21,9 +21,11 @@ _EN_PARAGRAPHS = re.compile(r"paragraphs? (\d{1,3})(?:\s?(?:-|–|to|and)\s?(\d{
 
 def href_for(reference: Reference, lang: str, here: str) -> str | None:
     """Where a reference points from page ``here`` (a report slug)."""
-    if reference.kind == "paragraphs":
+    if reference.kind == "paragraphs" and reference.target_report:
         page = "" if reference.target_report == here else f"{reference.target_report}.md"
         return f"{page}#{reference.anchor}"
+    if reference.kind == "paragraphs":  # paragraphs of a document outside the corpus
+        return reference.urls.get(lang)
     if reference.target_report:
         return f"{reference.target_report}.md" if reference.target_report != here else "#title"
     return reference.urls.get(lang)
@@ -33,9 +35,9 @@ def span_for(reference: Reference, start: int, end: int, lang: str, here: str) -
     href = href_for(reference, lang, here)
     if href is None:
         return None
-    internal = reference.kind == "paragraphs" or bool(reference.target_report)
+    internal = bool(reference.target_report)
     css = "r2p-ref r2p-ref-internal" if internal else f"r2p-ref r2p-ref-{reference.kind}"
-    title = reference.symbol if reference.kind != "paragraphs" else ""
+    title = reference.symbol if reference.kind != "paragraphs" or not internal else ""
     return Span(start, end, href, css, title=title, external=not internal)
 
 

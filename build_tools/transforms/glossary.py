@@ -22,7 +22,7 @@ from ..model import Corpus, Term, TermMatch
 GLOSSARY_FILE = "glossary.yaml"
 
 
-def _form_pattern(form: str) -> str:
+def spaced_pattern(form: str) -> str:
     out = []
     for i, ch in enumerate(form):
         out.append(re.escape(ch))
@@ -46,7 +46,7 @@ class TermMatcher:
         forms = [(form, term.id) for term in terms for form in term.forms]
         forms.sort(key=lambda pair: len(pair[0]), reverse=True)
         self.by_form = {form: term_id for form, term_id in forms}
-        self.patterns = [(re.compile(_form_pattern(form)), term_id) for form, term_id in forms]
+        self.patterns = [(re.compile(spaced_pattern(form)), term_id) for form, term_id in forms]
         by_first: dict[str, list[int]] = {}
         for index, (form, _term_id) in enumerate(forms):
             by_first.setdefault(form[0], []).append(index)

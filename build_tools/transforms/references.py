@@ -19,9 +19,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import LANGUAGES
-from ..model import Corpus, Paragraph, Reference, Report
+import yaml
 
+from ..diagnostics import InputError, SourceLocation
+from ..i18n import LANGUAGES
+from ..model import Corpus, Reference, Report
+from .glossary import spaced_pattern
+
+KNOWN_DOCUMENTS_FILE = "documents.yaml"
 _SYMBOL = r"(?:A/HRC|A|S|E)(?:/[A-Z]+)*/\d+(?:/\d+)*(?:/Add\.\d+)?"
 # A joint symbol (two documents issued as one) is one reference: A/65/877-S/2011/393.
 SYMBOL = re.compile(rf"(?<![\w/])({_SYMBOL})(?:\s*[-–]\s*({_SYMBOL}))?(?![\w/])")
@@ -85,7 +90,51 @@ def _resolution_symbol(number: str, organ: str) -> tuple[str, str]:
     return f"A/RES/{number}", "general_assembly"
 
 
-def find_references(text: str, report: Report, index: dict[str, Target]) -> list[Reference]:
+@dataclass(frozen=True)
+class KnownDocument:
+    """A document cited by title (``source_texts/documents.yaml``), e.g. the Summit Outcome."""
+
+    symbol: str
+    kind: str
+    organ: str
+    titles: tuple[str, ...]
+    pattern: re.Pattern[str]  # any title, right before a paragraph reference
+
+
+def load_known_documents(source_dir: Path) -> list[KnownDocument]:
+    path = source_dir / KNOWN_DOCUMENTS_FILE
+    if not path.exists():
+        return []
+    shown = str(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise InputError(SourceLocation(shown, line), "not valid YAML") from None
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(SourceLocation(shown, 1), "expected a mapping with a list 'documents'")
+    lines = text.split("\n")
+    out = []
+    for entry in entries:
+        symbol = entry.get("symbol") if isinstance(entry, dict) else None
+        line = next((n for n, text_line in enumerate(lines, 1) if symbol and f"symbol: {symbol}" in text_line), 1)
+        titles = entry.get("titles") if isinstance(entry, dict) else None
+        if not isinstance(symbol, str) or not SYMBOL.fullmatch(symbol):
+            raise InputError(SourceLocation(shown, line), f"'symbol' must be a UN document symbol, got {symbol!r}")
+        if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t for t in titles):
+            raise InputError(SourceLocation(shown, line), f"{symbol}: 'titles' must be a non-empty list of text")
+        kind = "resolution" if "/RES/" in symbol else "document"
+        organ = str(entry.get("organ", ""))
+        alternatives = "|".join(spaced_pattern(t) for t in sorted(titles, key=len, reverse=True))
+        pattern = re.compile(rf"(?:{alternatives})[》」)）\s]*$")
+        out.append(KnownDocument(symbol, kind, organ, tuple(titles), pattern))
+    return out
+
+
+def find_references(text: str, report: Report, index: dict[str, Target],
+                    known: list[KnownDocument] = ()) -> list[Reference]:
     """Phase 2 for one text: recognise and resolve. Pure; returns the references in order."""
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
@@ -101,7 +150,6 @@ def find_references(text: str, report: Report, index: dict[str, Target]) -> list
             found.append(Reference("resolution", text[start:end], start, end, symbol, None, None,
                                    _urls(symbol), organ_of))
             taken.append((start, end))
-    documents: list[Reference] = []
     for match in SYMBOL.finditer(text):
         if not free(match.start(), match.end()):
             continue
@@ -110,7 +158,6 @@ def find_references(text: str, report: Report, index: dict[str, Target]) -> list
         target = index.get(first) or (index.get(second) if second else None)
         reference = Reference("document", match.group(0), match.start(), match.end(), symbol,
                               target.slug if target else None, None, _urls(first), "")
-        documents.append(reference)
         found.append(reference)
         taken.append((match.start(), match.end()))
     for match in PARAGRAPHS.finditer(text):
@@ -118,27 +165,28 @@ def find_references(text: str, report: Report, index: dict[str, Target]) -> list
         last = int(match.group(3)) if match.group(3) else first
         joiner = match.group(2)
         numbers = set(range(first, last + 1)) if joiner in ("至", "-", "–") else {first, last}
-        owner = _owner(text, match.start(), documents, found)
+        anchor = f"p{first}" if first == last else f"p{min(numbers)}-{max(numbers)}"
+        owner = _owner(text, match.start(), found) or _titled(text, match.start(), known)
         if owner is None:
             own = index.get(report.symbols[0])
             if own is None or not numbers <= own.paragraphs or _after_title(text, match.start()):
-                continue  # another document's paragraphs, named by title only: left as text
-            target_slug, symbol = report.slug, ""
+                continue  # another document's paragraphs, named by an unknown title: left as text
+            target_slug, symbol, urls = report.slug, "", {}
         elif owner.target_report:
-            target = index[owner.symbol.split("-")[0]] if owner.symbol.split("-")[0] in index else None
+            target = index.get(owner.symbol.split("-")[0])
             if target is None or not numbers <= target.paragraphs:
                 continue
-            target_slug, symbol = owner.target_report, owner.symbol
+            target_slug, symbol, urls = owner.target_report, owner.symbol, {}
         else:
-            continue  # paragraphs of an external document: the document link serves
-        anchor = f"p{first}" if first == last else f"p{min(numbers)}-{max(numbers)}"
+            # Paragraphs of a document outside the corpus: they open that document.
+            target_slug, symbol, urls = None, owner.symbol, owner.urls
         found.append(Reference("paragraphs", match.group(0), match.start(), match.end(), symbol,
-                               target_slug, anchor, {}, ""))
+                               target_slug, anchor, urls, owner.organ if owner else ""))
     found.sort(key=lambda r: r.start)
     return found
 
 
-def _owner(text: str, start: int, documents: list[Reference], found: list[Reference]) -> Reference | None:
+def _owner(text: str, start: int, found: list[Reference]) -> Reference | None:
     """The document or resolution a paragraph reference belongs to: one cited just before it."""
     before = [r for r in found if r.end <= start and r.kind in ("document", "resolution")]
     if not before:
@@ -150,6 +198,16 @@ def _owner(text: str, start: int, documents: list[Reference], found: list[Refere
     return None
 
 
+def _titled(text: str, start: int, known: list[KnownDocument]) -> Reference | None:
+    """``《世界首脑会议成果文件》第 138 段``: a document the reports cite by its title."""
+    before = text[max(0, start - 60):start]
+    for document in known:
+        if document.pattern.search(before):
+            return Reference(document.kind, "", 0, 0, document.symbol, None, None, _urls(document.symbol),
+                             document.organ)
+    return None
+
+
 def _after_title(text: str, start: int) -> bool:
     """``《世界首脑会议成果文件》第 138 段``: paragraphs of a document named by its title."""
     return bool(re.search(r"[》」]\s*$", text[max(0, start - 3):start]))
@@ -157,20 +215,13 @@ def _after_title(text: str, start: int) -> bool:
 
 def resolve_references(corpus: Corpus, source_dir: Path) -> None:
     index = corpus_index(corpus)
+    known = load_known_documents(source_dir)
     for report in corpus.reports:
         for paragraph in report.paragraphs:
-            paragraph.references = find_references(paragraph.text, report, index)
+            paragraph.references = find_references(paragraph.text, report, index, known)
             for item in paragraph.items:
-                item.references = find_references(item.text, report, index)
+                item.references = find_references(item.text, report, index, known)
         for note in report.footnotes:
-            note.references = find_references(note.text, report, index)
+            note.references = find_references(note.text, report, index, known)
         for summary in report.summary:
-            summary.references = find_references(summary.text, report, index)
-
-
-def references_of(paragraph: Paragraph) -> list[tuple[str, Reference]]:
-    """(unit id, reference) for a paragraph and its items."""
-    out = [(paragraph.id, r) for r in paragraph.references]
-    for item in paragraph.items:
-        out.extend((item.id, r) for r in item.references)
-    return out
+            summary.references = find_references(summary.text, report, index, known)
