@@ -98,3 +98,11 @@ def test_a_bad_id_is_an_error(tmp_path):
     folder = _write(tmp_path, "terms:\n" + ENTRY.format(id="Bad Id", zh="预警"))
     with pytest.raises(InputError, match=re.escape("glossary.yaml:2: term id must be lower-case")):
         load_glossary(folder)
+
+
+def test_broken_yaml_is_one_line_naming_its_line(tmp_path):
+    folder = _write(tmp_path, "terms:\n  - id: [\n")
+    with pytest.raises(InputError) as error:
+        load_glossary(folder)
+    assert str(error.value) == (f"{folder}/glossary.yaml:3: not valid YAML: "
+                                "while parsing a flow node: did not find expected node content")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..model import Corpus, Item, Paragraph, Recommendation, Report
 from .context import RenderContext
-from .inline import attr, escape, md_heading
+from .inline import attr, escape, front_matter, md_heading
 from .report_page import citation
 
 CHECKLISTS_DIR = "checklists"
@@ -149,7 +149,7 @@ def report_checklist_page(ctx: RenderContext, report: Report) -> str:
         "The {count} recommendations of this report, grouped by whom they address.", len(found),
     ).format(count=len(found))
     read = _("Read the report")
-    out = _front(nav_title, _report_heading(ctx, report))
+    out = front_matter(nav_title, _report_heading(ctx, report))
     out += [
         md_heading(1, _report_heading(ctx, report), "title"),
         "",
@@ -172,7 +172,7 @@ def combined_page(ctx: RenderContext) -> str:
     title = _combined_heading(ctx)
     intro = _("The recommendations of all reports, grouped by whom they address: States, intergovernmental "
               "mechanisms and regional arrangements, and the United Nations.")
-    out = _front(title, title)
+    out = front_matter(title, title)
     out += [md_heading(1, title, "title"), "", escape(_sentences(intro, _usage(ctx))), ""]
     reports = reports_with_checklists(ctx)
     if reports:
@@ -195,13 +195,6 @@ def _usage(ctx: RenderContext) -> str:
     _ = ctx.gettext
     return _("Tick what has been done or discussed and add a note to any item. Ticks and notes are kept in "
              "this browser only: nothing is sent anywhere. Each item links to its place in the report.")
-
-
-def _front(nav_title: str, description: str) -> list[str]:
-    def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-    return ["---", f"title: {quoted(nav_title)}", f"description: {quoted(description)}", "---", ""]
 
 
 def _downloads(ctx: RenderContext, name: str) -> str:

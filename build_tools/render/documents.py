@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import Corpus, Reference, Report
 from .context import RenderContext
-from .inline import attr, escape, md_heading
+from .inline import attr, escape, front_matter, md_heading
 
 DOCUMENTS_PAGE = "documents.md"
 
@@ -144,7 +144,7 @@ def report_documents_section(ctx: RenderContext, report: Report) -> list[str]:
 def documents_page(ctx: RenderContext) -> str:
     _ = ctx.gettext
     title = _("Cited documents")
-    out = ["---", f'title: "{title}"', "---", "", md_heading(1, title), "",
+    out = [*front_matter(title), md_heading(1, title), "",
            escape(_("Every document and resolution the reports cite, with the paragraphs that cite it. "
                     "Reports of this edition open here; other documents open on undocs.org.")), ""]
     symbols = {r.slug: r.symbol for r in ctx.corpus.reports}

@@ -10,7 +10,7 @@ from pypinyin import lazy_pinyin
 
 from ..model import Corpus, Report, Term
 from .context import RenderContext
-from .inline import escape, md_heading
+from .inline import escape, front_matter, md_heading
 from .terms import GLOSSARY_PAGE
 
 
@@ -68,7 +68,7 @@ def glossary_page(ctx: RenderContext) -> str:
     letters: dict[str, list[Term]] = defaultdict(list)
     for term in terms:
         letters[initial(term, lang)].append(term)
-    out = ["---", f'title: "{title}"', "hide:", "  - toc", "---", "", md_heading(1, title), ""]
+    out = [*front_matter(title, hide=("toc",)), md_heading(1, title), ""]
     out += [escape(_("Terms of the responsibility to protect as the reports use them in Chinese, with the "
                      "standard English term, a short definition, where each report introduces the term, and "
                      "every paragraph it occurs in.")), ""]

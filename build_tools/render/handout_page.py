@@ -15,7 +15,7 @@ import json
 from ..handout_links import Handout, Heading, Note, Passage, encode
 from ..model import Report
 from .context import RenderContext
-from .inline import attr, escape, md_heading
+from .inline import attr, escape, front_matter, md_heading
 
 HANDOUT_PAGE = "handout.md"
 
@@ -117,10 +117,7 @@ def handout_page(ctx: RenderContext) -> str:
     _ = ctx.gettext
     title = handout_title(ctx)
     out = [
-        "---",
-        'title: "' + title.replace('"', '\\"') + '"',
-        "---",
-        "",
+        *front_matter(title),
         f'<script type="application/json" id="r2p-ui">{ctx.ui_json()}</script>',
         _json_block("r2p-handout-ui", handout_strings(ctx)),
         "",

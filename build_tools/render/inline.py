@@ -10,6 +10,7 @@ footnote references are added around the escaped text from typed annotations.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -160,3 +161,13 @@ def md_heading(level: int, text: str, anchor: str | None = None) -> str:
     """A Markdown heading showing ``text`` exactly, with a fixed id."""
     attrs = f" {{ #{anchor} }}" if anchor else ""
     return f"{'#' * level} {escape(text)}{attrs}"
+
+
+def front_matter(title: str, description: str | None = None, hide: tuple[str, ...] = ()) -> list[str]:
+    """The YAML front matter of a page (title for the nav and <title>; JSON quoting is valid YAML)."""
+    out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description is not None:
+        out.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if hide:
+        out += ["hide:", *(f"  - {item}" for item in hide)]
+    return [*out, "---", ""]

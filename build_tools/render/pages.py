@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from ..i18n import SOURCE_LANGUAGE
 from .context import RenderContext
-from .inline import attr, escape, md_heading
+from .inline import attr, escape, front_matter, md_heading
 from .report_page import official_url
-
-
-def _front(title: str) -> list[str]:
-    return ["---", 'title: "' + title.replace('"', '\\"') + '"', "---", ""]
 
 
 def home_page(ctx: RenderContext, extra_links: list[tuple[str, str, str]]) -> str:
     """``extra_links``: (page path, title, description) of the site's other pages."""
     _ = ctx.gettext
-    out = _front(_("Home"))
+    out = front_matter(_("Home"))
     out += [
         md_heading(1, _("Reports of the Secretary-General on the responsibility to protect")),
         "",
@@ -49,7 +45,7 @@ def home_page(ctx: RenderContext, extra_links: list[tuple[str, str, str]]) -> st
 
 def about_page(ctx: RenderContext) -> str:
     _ = ctx.gettext
-    out = _front(_("About this edition"))
+    out = front_matter(_("About this edition"))
     out += [
         md_heading(1, _("About this edition")),
         "",

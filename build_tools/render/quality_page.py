@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..quality import Finding, find_issues
 from .context import RenderContext
 from .corrections import QUALITY_PAGE, unit_anchor
-from .inline import escape, md_heading
+from .inline import escape, front_matter, md_heading
 
 Gettext = Callable[[str], str]
 Ngettext = Callable[[str, str, int], str]
@@ -177,17 +177,13 @@ def anchor_of(finding: Finding) -> str | None:
     return unit_anchor(first)
 
 
-def _front(title: str) -> list[str]:
-    return ["---", 'title: "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"', "---", ""]
-
-
 def quality_page(ctx: RenderContext, findings: list | None = None) -> str:
     """``findings``: the corpus's findings when already computed (once for all languages)."""
     _ = ctx.gettext
     findings = find_issues(ctx.corpus) if findings is None else findings
     labels = kind_labels(_)
     title = _("About the texts")
-    out = _front(title)
+    out = front_matter(title)
     out += [
         md_heading(1, title, "title"),
         "",

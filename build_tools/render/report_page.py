@@ -8,7 +8,7 @@ from ..model import Footnote, FootnoteRef, Heading, Item, Paragraph, Reference, 
 from .context import RenderContext, UnitText
 from .corrections import correction_spans, corrections_section, report_corrections, trailing_markers
 from .documents import cited_by_index, cited_by_note, report_documents_section
-from .inline import Span, attr, escape, md_heading, render_inline
+from .inline import Span, attr, escape, front_matter, md_heading, render_inline
 from .links import en_spans, zh_spans
 from .terms import find_english_terms, term_spans
 
@@ -70,11 +70,7 @@ class ReportPage:
         ctx, report = self.ctx, self.report
         _ = ctx.gettext
         out = [
-            "---",
-            f"title: {_yaml_str(ctx.title(report))}",
-            f"description: {_yaml_str(report.symbol + ' — ' + ctx.title(report))}",
-            "---",
-            "",
+            *front_matter(ctx.title(report), f"{report.symbol} — {ctx.title(report)}"),
             f'<script type="application/json" id="r2p-ui">{ctx.ui_json()}</script>',
             "",
             f"# {escape(ctx.title(report))} {{ #title }}",
@@ -272,6 +268,3 @@ def _roman(number: int | None) -> str:
             value -= size
     return out
 
-
-def _yaml_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

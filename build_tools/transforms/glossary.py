@@ -18,6 +18,7 @@ import yaml
 
 from ..diagnostics import InputError, SourceLocation
 from ..model import Corpus, Term, TermMatch
+from ..read.metadata import yaml_error_line, yaml_problem
 
 GLOSSARY_FILE = "glossary.yaml"
 
@@ -83,8 +84,7 @@ def load_glossary(source_dir: Path) -> list[Term]:
         # libyaml's loader when PyYAML has it: same result, several times faster.
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise InputError(SourceLocation(shown, line), f"not valid YAML: {exc}") from None
+        raise InputError(SourceLocation(shown, yaml_error_line(exc)), f"not valid YAML: {yaml_problem(exc)}") from None
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(SourceLocation(shown, 1), "expected a mapping with a list 'terms'")

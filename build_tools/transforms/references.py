@@ -24,6 +24,7 @@ import yaml
 from ..diagnostics import InputError, SourceLocation
 from ..i18n import LANGUAGES
 from ..model import Corpus, Reference, Report
+from ..read.metadata import yaml_error_line, yaml_problem
 from .glossary import spaced_pattern
 
 KNOWN_DOCUMENTS_FILE = "documents.yaml"
@@ -110,8 +111,7 @@ def load_known_documents(source_dir: Path) -> list[KnownDocument]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise InputError(SourceLocation(shown, line), "not valid YAML") from None
+        raise InputError(SourceLocation(shown, yaml_error_line(exc)), f"not valid YAML: {yaml_problem(exc)}") from None
     entries = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(SourceLocation(shown, 1), "expected a mapping with a list 'documents'")

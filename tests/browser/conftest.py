@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,6 +36,12 @@ CHROMIUM_ARGS = [
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: needs Chromium (/usr/bin/chromium) and the built site")
+
+
+@pytest.fixture(scope="session")
+def corpus(site_dir) -> dict:
+    """The published corpus JSON of the built site (what the page scripts read)."""
+    return json.loads((site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

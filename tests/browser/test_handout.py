@@ -25,11 +25,6 @@ HANDOUT = "handout/"
 
 
 @pytest.fixture(scope="module")
-def corpus(site_dir) -> dict:
-    return json.loads((site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
 def picks(corpus) -> list[tuple[str, str]]:
     """(slug, unit id) of four passages: a paragraph and an item from each of two reports."""
     reports = corpus["reports"]

@@ -26,11 +26,6 @@ TOOLTIP = ".md-tooltip2--active"
 
 
 @pytest.fixture(scope="module")
-def corpus(site_dir) -> dict:
-    return json.loads((site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
 def glossary(site_dir) -> dict[str, dict]:
     """Glossary terms by id (the id is the term's anchor on the glossary page)."""
     terms = json.loads((site_dir / "data" / "glossary.json").read_text(encoding="utf-8"))["terms"]
